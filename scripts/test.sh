@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Sets up (ffmpeg, Release build) and runs the whole test suite, one test at a time with one torch thread.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+dotnet test tests/SynVid.Tests/SynVid.Tests.csproj -c Release --no-build -nologo \
+  --logger "console;verbosity=normal" "$@"

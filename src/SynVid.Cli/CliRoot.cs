@@ -1,0 +1,23 @@
+using System.CommandLine;
+using SynVid.Cli.Commands;
+
+namespace SynVid.Cli;
+
+/// <summary>The `synvid` command tree.</summary>
+public static class CliRoot
+{
+    /// <summary>Builds the root command with every subcommand.</summary>
+    public static RootCommand Create()
+    {
+        var root = new RootCommand(
+            "SynVid: learn video representations without natural videos. Generate synthetic video datasets, " +
+            "pre-train VideoMAE on them, evaluate and analyse the representations.");
+        root.Add(InfoCommand.Create());
+        root.SetAction(parse =>
+        {
+            Console.Error.WriteLine("synvid: no command given (run 'synvid --help' for usage)");
+            return ExitCodes.Usage;
+        });
+        return root;
+    }
+}
