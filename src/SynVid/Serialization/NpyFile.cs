@@ -12,9 +12,9 @@ namespace SynVid.Serialization;
 /// </summary>
 public static partial class NpyFile
 {
-    private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
+    private static readonly byte[] _magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
-    private static readonly (string Descr, ScalarType Type, int Size)[] Types =
+    private static readonly (string Descr, ScalarType Type, int Size)[] _types =
     [
         ("<f4", ScalarType.Float32, 4),
         ("<f8", ScalarType.Float64, 8),
@@ -42,7 +42,7 @@ public static partial class NpyFile
     /// <summary>Parses the bytes of an .npy file; <paramref name="name"/> is used in error messages.</summary>
     public static Tensor Parse(ReadOnlySpan<byte> bytes, string name)
     {
-        if (bytes.Length < 10 || !bytes[..6].SequenceEqual(Magic))
+        if (bytes.Length < 10 || !bytes[..6].SequenceEqual(_magic))
         {
             throw new UserInputException($"{name}: not a .npy file (missing the \\x93NUMPY magic)");
         }
@@ -82,11 +82,11 @@ public static partial class NpyFile
         {
             throw new UserInputException($"{name}: Fortran-order arrays are not supported; save with np.ascontiguousarray");
         }
-        var type = Types.FirstOrDefault(t => t.Descr == descr.Groups[1].Value);
+        var type = _types.FirstOrDefault(t => t.Descr == descr.Groups[1].Value);
         if (type.Descr is null)
         {
             throw new UserInputException(
-                $"{name}: dtype '{descr.Groups[1].Value}' is not supported; use one of {string.Join(", ", Types.Select(t => t.Descr))}");
+                $"{name}: dtype '{descr.Groups[1].Value}' is not supported; use one of {string.Join(", ", _types.Select(t => t.Descr))}");
         }
         var shape = shapeMatch.Groups[1].Value
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -108,7 +108,7 @@ public static partial class NpyFile
     /// <summary>Writes a tensor (any device; float32, float64, bool, uint8, int32 or int64) atomically as a version 1.0 .npy.</summary>
     public static void Write(string path, Tensor tensor)
     {
-        var type = Types.FirstOrDefault(t => t.Type == tensor.dtype);
+        var type = _types.FirstOrDefault(t => t.Type == tensor.dtype);
         if (type.Descr is null)
         {
             throw new UserInputException($"{path}: cannot write dtype {tensor.dtype} as .npy");
@@ -128,7 +128,7 @@ public static partial class NpyFile
         var temp = path + ".synvid-tmp";
         using (var stream = File.Create(temp))
         {
-            stream.Write(Magic);
+            stream.Write(_magic);
             stream.WriteByte(1);
             stream.WriteByte(0);
             Span<byte> length = stackalloc byte[2];

@@ -12,7 +12,7 @@ namespace SynVid.Serialization;
 /// </summary>
 public static class SafetensorsFile
 {
-    private static readonly (string Name, ScalarType Type)[] Types =
+    private static readonly (string Name, ScalarType Type)[] _types =
     [
         ("F32", ScalarType.Float32),
         ("F16", ScalarType.Float16),
@@ -51,7 +51,7 @@ public static class SafetensorsFile
                     continue;
                 }
                 var dtypeName = node?["dtype"]?.GetValue<string>() ?? throw new InvalidDataException($"'{name}' has no dtype");
-                var type = Types.FirstOrDefault(t => t.Name == dtypeName);
+                var type = _types.FirstOrDefault(t => t.Name == dtypeName);
                 if (type.Name is null)
                 {
                     throw new InvalidDataException($"'{name}' has unsupported dtype {dtypeName}");
@@ -91,7 +91,7 @@ public static class SafetensorsFile
         long offset = 0;
         foreach (var (name, tensor) in tensors)
         {
-            var type = Types.FirstOrDefault(t => t.Type == tensor.dtype);
+            var type = _types.FirstOrDefault(t => t.Type == tensor.dtype);
             if (type.Name is null)
             {
                 throw new ArgumentException($"'{name}': dtype {tensor.dtype} cannot be written as safetensors");
