@@ -17,7 +17,7 @@ public sealed record PretrainRunConfig(PretrainRecipe Recipe, string Data, strin
     /// <summary>File name inside the run folder.</summary>
     public const string FileName = "config.json";
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    private static readonly JsonSerializerOptions _jsonOptions = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -32,7 +32,7 @@ public sealed record PretrainRunConfig(PretrainRecipe Recipe, string Data, strin
     {
         Directory.CreateDirectory(runDirectory);
         var path = Path.Combine(runDirectory, FileName);
-        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(this, JsonOptions));
+        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(this, _jsonOptions));
         File.Move(path + ".tmp", path, overwrite: true);
     }
 
@@ -46,7 +46,7 @@ public sealed record PretrainRunConfig(PretrainRecipe Recipe, string Data, strin
         }
         try
         {
-            return JsonSerializer.Deserialize<PretrainRunConfig>(File.ReadAllText(path), JsonOptions)
+            return JsonSerializer.Deserialize<PretrainRunConfig>(File.ReadAllText(path), _jsonOptions)
                 ?? throw new UserInputException($"{path}: empty config");
         }
         catch (JsonException e)
