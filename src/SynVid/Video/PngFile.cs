@@ -62,7 +62,7 @@ public static class PngFile
         {
             throw new UserInputException($"image file not found: {path}");
         }
-        return SkiaImages.TryDecode(path, out var error) ?? throw new UserInputException($"image {path}: {error}");
+        return SkiaImages.TryDecode(path, allowIncomplete: false, out var error) ?? throw new UserInputException($"image {path}: {error}");
     }
 
     private static void TryDelete(string path)

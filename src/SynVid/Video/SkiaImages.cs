@@ -11,7 +11,11 @@ internal static class SkiaImages
     /// dropped without blending (both as OpenCV's imread). Embedded colour profiles are ignored: the stored values are
     /// returned. Returns null when the file cannot be decoded, with the reason.
     /// </summary>
-    public static RgbImage? TryDecode(string path, out string error)
+    /// <param name="path">The image file.</param>
+    /// <param name="allowIncomplete">Accept a truncated file, with the missing part filled by the decoder (as OpenCV, which
+    /// only warns), instead of failing.</param>
+    /// <param name="error">Why decoding failed; empty on success.</param>
+    public static RgbImage? TryDecode(string path, bool allowIncomplete, out string error)
     {
         byte[] bytes;
         try
@@ -48,13 +52,28 @@ internal static class SkiaImages
         {
             handle.Free();
         }
-        if (result != SKCodecResult.Success)
+        if (result != SKCodecResult.Success && !(allowIncomplete && result == SKCodecResult.IncompleteInput))
         {
             error = $"decoding failed ({result})";
             return null;
         }
         error = "";
         return Orient(FromRgba(rgba, info.Width, info.Height), codec.EncodedOrigin);
+    }
+
+    /// <summary>Whether SkiaSharp recognises the file's header as a decodable image (reads only the first bytes).</summary>
+    public static bool HeaderDecodes(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var codec = SKCodec.Create(stream);
+            return codec is not null && codec.Info.Width > 0 && codec.Info.Height > 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Drops the alpha channel of tightly packed RGBA pixels.</summary>
