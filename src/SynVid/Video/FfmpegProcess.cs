@@ -12,14 +12,17 @@ internal sealed class FfmpegProcess : IDisposable
     private const int StderrTailChars = 4000;
 
     private readonly Process _process;
-    private readonly Task _stderrPump;
+    private readonly Thread _stderrPump;
     private readonly StringBuilder _stderrTail = new();
     private bool _disposed;
 
     private FfmpegProcess(Process process)
     {
         _process = process;
-        _stderrPump = Task.Run(PumpStderr);
+        // A dedicated thread, not the thread pool: the pump blocks for the process's lifetime, and many parallel readers
+        // would otherwise starve the pool.
+        _stderrPump = new Thread(PumpStderr) { IsBackground = true, Name = "ffmpeg stderr" };
+        _stderrPump.Start();
     }
 
     /// <summary>The process's standard input (only when started with <c>redirectInput</c>).</summary>
@@ -60,7 +63,7 @@ internal sealed class FfmpegProcess : IDisposable
     public int WaitForExit()
     {
         _process.WaitForExit();
-        _stderrPump.Wait();
+        _stderrPump.Join();
         return _process.ExitCode;
     }
 
@@ -101,14 +104,7 @@ internal sealed class FfmpegProcess : IDisposable
         }
         _disposed = true;
         Kill();
-        try
-        {
-            _stderrPump.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // The pump only fails when the pipe breaks, which is expected after a kill.
-        }
+        _stderrPump.Join(TimeSpan.FromSeconds(5));
         _process.Dispose();
     }
 
@@ -117,7 +113,7 @@ internal sealed class FfmpegProcess : IDisposable
         var reader = _process.StandardError;
         var buffer = new char[1024];
         int read;
-        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        while ((read = ReadOrEnd(reader, buffer)) > 0)
         {
             lock (_stderrTail)
             {
@@ -127,6 +123,19 @@ internal sealed class FfmpegProcess : IDisposable
                     _stderrTail.Remove(0, _stderrTail.Length - StderrTailChars);
                 }
             }
+        }
+    }
+
+    private static int ReadOrEnd(StreamReader reader, char[] buffer)
+    {
+        try
+        {
+            return reader.Read(buffer, 0, buffer.Length);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // The pipe closes abruptly when the process is killed.
+            return 0;
         }
     }
 }

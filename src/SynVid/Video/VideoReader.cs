@@ -15,7 +15,7 @@ namespace SynVid.Video;
 public static class VideoReader
 {
     /// <summary>
-    /// <see cref="ReadFrames"/> seeks (instead of decoding from the start) only when the first wanted frame lies at
+    /// <see cref="ReadFrames(string, IReadOnlyList{int})"/> seeks (instead of decoding from the start) only when the first wanted frame lies at
     /// least this many seconds in: seeking lands on the previous keyframe, so it pays off only on long videos.
     /// </summary>
     public const double SeekAfterSeconds = 2.0;
@@ -68,10 +68,18 @@ public static class VideoReader
     /// starts with a seek near the first one, so a short clip of a long video costs little.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is outside 0 .. FrameCount−1.</exception>
-    public static IReadOnlyList<RgbImage> ReadFrames(string path, IReadOnlyList<int> indices)
+    public static IReadOnlyList<RgbImage> ReadFrames(string path, IReadOnlyList<int> indices) =>
+        ReadFrames(path, Probe(path), indices);
+
+    /// <summary>
+    /// <see cref="ReadFrames(string, IReadOnlyList{int})"/> with an earlier <see cref="Probe"/> result of the same file,
+    /// which saves running ffprobe again when one video is read many times (a dataset sampling clips).
+    /// </summary>
+    public static IReadOnlyList<RgbImage> ReadFrames(string path, VideoInfo info, IReadOnlyList<int> indices)
     {
+        ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(indices);
-        var info = Probe(path);
+        RequireFile(path);
         if (indices.Count == 0)
         {
             return [];

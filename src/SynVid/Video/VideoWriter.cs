@@ -231,6 +231,10 @@ public sealed class VideoWriter : IDisposable
         {
             args.AddRange(["-c:v", "libx264", "-preset", s.Preset, "-crf", s.Crf.ToString(CultureInfo.InvariantCulture), "-pix_fmt", "yuv420p"]);
         }
+        if (s.KeyframeInterval is { } g)
+        {
+            args.AddRange(["-g", g.ToString(CultureInfo.InvariantCulture)]);
+        }
         if (s.Threads > 0)
         {
             args.AddRange(["-threads", s.Threads.ToString(CultureInfo.InvariantCulture)]);
