@@ -5,7 +5,7 @@ namespace SynVid.Synthesis;
 
 /// <summary>
 /// A fixed, random-access set of synthetic videos: video i is a pure function of (stage parameters, texture source,
-/// seed, i), whatever the order or thread it is rendered on. The last ⌊ratio · count⌋ videos are static-image videos
+/// seed, i), whatever the order or thread it is rendered on. The last round(ratio · count) videos are static-image videos
 /// when the stage mixes them in (§1.3).
 /// </summary>
 public sealed class SyntheticVideoSet
@@ -40,9 +40,12 @@ public sealed class SyntheticVideoSet
     /// <summary>Whether video <paramref name="index"/> is a static-image video.</summary>
     public bool IsStaticImage(long index) => IsStaticImage(Parameters.StaticImageRatio, index, Count);
 
-    /// <summary>The last ⌊ratio · count⌋ indices of each block of <paramref name="count"/> are static-image videos (§1.3).</summary>
+    /// <summary>
+    /// The last round(ratio · count) indices of each block of <paramref name="count"/> are static-image videos (§1.3:
+    /// 477 of 9,537 at 5%, which is 0.05 · 9537 = 476.85 rounded, not floored).
+    /// </summary>
     public static bool IsStaticImage(double ratio, long index, int count) =>
-        ratio > 0 && index % count >= count - (long)Math.Floor(ratio * count);
+        ratio > 0 && index % count >= count - (long)Math.Round(ratio * count, MidpointRounding.AwayFromZero);
 
     /// <summary>The scene of video <paramref name="index"/>.</summary>
     public Scene Scene(long index) =>
