@@ -69,75 +69,75 @@ internal struct TexturePainter : ISpanPainter
         }
         var ux = _ox + _ia * x + _ib * y;
         var uy = _oy + _ic * x + _id * y;
-        Span<int> texel = stackalloc int[3];
         for (var k = 0; k < dst.Length; k += 3)
         {
+            int r, g, b;
             if (_bilinear)
             {
-                SampleBilinear(ux, uy, texel);
+                (r, g, b) = SampleBilinear(ux, uy);
             }
             else
             {
-                SampleNearest(ux, uy, texel);
+                (r, g, b) = SampleNearest(ux, uy);
             }
-            dst[k] = (byte)Math.Min(texel[0] + _tr, 255);
-            dst[k + 1] = (byte)Math.Min(texel[1] + _tg, 255);
-            dst[k + 2] = (byte)Math.Min(texel[2] + _tb, 255);
+            dst[k] = (byte)Math.Min(r + _tr, 255);
+            dst[k + 1] = (byte)Math.Min(g + _tg, 255);
+            dst[k + 2] = (byte)Math.Min(b + _tb, 255);
             ux += _ia;
             uy += _ic;
         }
     }
 
-    private readonly void SampleNearest(double ux, double uy, Span<int> texel)
+    private readonly (int R, int G, int B) SampleNearest(double ux, double uy)
     {
         var tx = (int)Math.Floor(ux + 0.5);
         var ty = (int)Math.Floor(uy + 0.5);
         if ((uint)tx >= (uint)_side || (uint)ty >= (uint)_side)
         {
-            texel.Clear();
-            return;
+            return (0, 0, 0);
         }
         var o = (_ymap[ty] * _srcWidth + _xmap[tx]) * 3;
-        texel[0] = _src[o];
-        texel[1] = _src[o + 1];
-        texel[2] = _src[o + 2];
+        return (_src[o], _src[o + 1], _src[o + 2]);
     }
 
-    private readonly void SampleBilinear(double ux, double uy, Span<int> texel)
+    /// <summary>
+    /// Bilinear sampling on a 1/32-pixel grid with integer weights summing to 1024, the fixed-point scheme of the
+    /// reference's warp; texels outside the texture are black.
+    /// </summary>
+    private readonly (int R, int G, int B) SampleBilinear(double ux, double uy)
     {
-        var fx0 = Math.Floor(ux);
-        var fy0 = Math.Floor(uy);
-        var x0 = (int)fx0;
-        var y0 = (int)fy0;
-        var fx = ux - fx0;
-        var fy = uy - fy0;
-        if (x0 >= 0 && y0 >= 0 && x0 + 1 < _side && y0 + 1 < _side)
+        var qx = (long)Math.Floor(ux * 32 + 0.5);
+        var qy = (long)Math.Floor(uy * 32 + 0.5);
+        var x0 = (int)(qx >> 5);
+        var y0 = (int)(qy >> 5);
+        var ax = (int)(qx & 31);
+        var ay = (int)(qy & 31);
+        if ((uint)x0 < (uint)(_side - 1) && (uint)y0 < (uint)(_side - 1))
         {
             // Interior: all four texels exist (the common case).
             var r0 = _ymap[y0] * _srcWidth;
             var r1 = _ymap[y0 + 1] * _srcWidth;
             var c0 = _xmap[x0];
             var c1 = _xmap[x0 + 1];
+            var w00 = (32 - ax) * (32 - ay);
+            var w01 = ax * (32 - ay);
+            var w10 = (32 - ax) * ay;
+            var w11 = ax * ay;
+            var src = _src;
             var o00 = (r0 + c0) * 3;
             var o01 = (r0 + c1) * 3;
             var o10 = (r1 + c0) * 3;
             var o11 = (r1 + c1) * 3;
-            var w00 = (1 - fx) * (1 - fy);
-            var w01 = fx * (1 - fy);
-            var w10 = (1 - fx) * fy;
-            var w11 = fx * fy;
-            for (var c = 0; c < 3; c++)
-            {
-                texel[c] = (int)(w00 * _src[o00 + c] + w01 * _src[o01 + c] + w10 * _src[o10 + c] + w11 * _src[o11 + c] + 0.5);
-            }
-            return;
+            return (
+                (w00 * src[o00] + w01 * src[o01] + w10 * src[o10] + w11 * src[o11] + 512) >> 10,
+                (w00 * src[o00 + 1] + w01 * src[o01 + 1] + w10 * src[o10 + 1] + w11 * src[o11 + 1] + 512) >> 10,
+                (w00 * src[o00 + 2] + w01 * src[o01 + 2] + w10 * src[o10 + 2] + w11 * src[o11 + 2] + 512) >> 10);
         }
-        texel.Clear();
         if (x0 < -1 || y0 < -1 || x0 >= _side || y0 >= _side)
         {
-            return;
+            return (0, 0, 0);
         }
-        Span<double> acc = stackalloc double[3];
+        int r = 0, g = 0, b = 0;
         for (var dy = 0; dy < 2; dy++)
         {
             for (var dx = 0; dx < 2; dx++)
@@ -148,16 +148,13 @@ internal struct TexturePainter : ISpanPainter
                 {
                     continue;
                 }
-                var w = (dx == 0 ? 1 - fx : fx) * (dy == 0 ? 1 - fy : fy);
+                var w = (dx == 0 ? 32 - ax : ax) * (dy == 0 ? 32 - ay : ay);
                 var o = (_ymap[ty] * _srcWidth + _xmap[tx]) * 3;
-                acc[0] += w * _src[o];
-                acc[1] += w * _src[o + 1];
-                acc[2] += w * _src[o + 2];
+                r += w * _src[o];
+                g += w * _src[o + 1];
+                b += w * _src[o + 2];
             }
         }
-        for (var c = 0; c < 3; c++)
-        {
-            texel[c] = (int)(acc[c] + 0.5);
-        }
+        return ((r + 512) >> 10, (g + 512) >> 10, (b + 512) >> 10);
     }
 }
