@@ -7,5 +7,6 @@ internal static class BenchmarkCatalog
     {
         ["matmul"] = MatmulBenchmark.Run,
         ["generate"] = GenerateBenchmark.Run,
+        ["rasterizer"] = RasterizerComparisonBenchmark.Run,
     };
 }

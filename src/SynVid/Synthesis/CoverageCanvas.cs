@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SynVid.Video;
 
 namespace SynVid.Synthesis;
@@ -57,6 +58,7 @@ internal sealed class CoverageCanvas
     }
 
     /// <summary>Claims the uncovered pixels of a span; calls <paramref name="paint"/> for each claimed run.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ClaimSpan<TPaint>(int y, int x0, int x1, ref TPaint paint)
         where TPaint : struct, ISpanPainter
     {

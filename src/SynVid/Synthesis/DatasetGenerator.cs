@@ -66,6 +66,7 @@ public static class DatasetGenerator
             var path = PathOf(i);
             if (!File.Exists(path) && !Directory.Exists(path))
             {
+                RemoveStaleTemporaries(path);
                 write(path, videos.Frames(i, renderer));
                 Interlocked.Increment(ref written);
             }
@@ -99,6 +100,23 @@ public static class DatasetGenerator
         {
             Directory.Delete(temp, recursive: true);
             throw;
+        }
+    }
+
+    /// <summary>Deletes what an interrupted run left under temporary names of this video.</summary>
+    private static void RemoveStaleTemporaries(string finalPath)
+    {
+        var dir = Path.GetDirectoryName(finalPath)!;
+        foreach (var stale in Directory.EnumerateFileSystemEntries(dir, Path.GetFileName(finalPath) + ".tmp-*"))
+        {
+            if (Directory.Exists(stale))
+            {
+                Directory.Delete(stale, recursive: true);
+            }
+            else
+            {
+                File.Delete(stale);
+            }
         }
     }
 

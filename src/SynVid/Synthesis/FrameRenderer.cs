@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SynVid.Textures;
 using SynVid.Video;
 
@@ -34,6 +35,7 @@ public sealed class FrameRenderer
     }
 
     /// <summary>Renders frame <paramref name="t"/> of <paramref name="scene"/> into <paramref name="target"/> (every pixel is written).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Render(Scene scene, int t, ITextureSource? textures, RgbImage target)
     {
         ArgumentNullException.ThrowIfNull(scene);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace SynVid.Synthesis;
 
 /// <summary>
@@ -8,6 +9,7 @@ namespace SynVid.Synthesis;
 internal static class ShapeRasterizer
 {
     /// <summary>Fills a convex polygon with integer vertices (x0, y0, x1, y1, …).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FillConvexPolygon<TPaint>(CoverageCanvas canvas, ReadOnlySpan<int> v, int n, ref TPaint paint)
         where TPaint : struct, ISpanPainter
     {
@@ -63,6 +65,7 @@ internal static class ShapeRasterizer
     }
 
     /// <summary>Fills the ellipse centre + M·(unit disk).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FillEllipse<TPaint>(CoverageCanvas canvas, double cx, double cy, Matrix2 m, ref TPaint paint)
         where TPaint : struct, ISpanPainter
     {

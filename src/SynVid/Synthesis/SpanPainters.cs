@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SynVid.Video;
 
 namespace SynVid.Synthesis;
@@ -5,6 +6,7 @@ namespace SynVid.Synthesis;
 /// <summary>Paints a run with one colour.</summary>
 internal struct SolidPainter(byte r, byte g, byte b) : ISpanPainter
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly void Paint(Span<byte> span, int y, int x)
     {
         for (var k = 0; k < span.Length; k += 3)
@@ -55,6 +57,7 @@ internal struct TexturePainter : ISpanPainter
         _bilinear = bilinear;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly void Paint(Span<byte> dst, int y, int x)
     {
         if (!_valid)
@@ -88,6 +91,7 @@ internal struct TexturePainter : ISpanPainter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private readonly (int R, int G, int B) SampleNearest(double ux, double uy)
     {
         var tx = (int)Math.Floor(ux + 0.5);
@@ -104,6 +108,7 @@ internal struct TexturePainter : ISpanPainter
     /// Bilinear sampling on a 1/32-pixel grid with integer weights summing to 1024, the fixed-point scheme of the
     /// reference's warp; texels outside the texture are black.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private readonly (int R, int G, int B) SampleBilinear(double ux, double uy)
     {
         var qx = (long)Math.Floor(ux * 32 + 0.5);

@@ -54,6 +54,7 @@ public sealed class GenerateCommandTests : IDisposable
         // Resume: only the missing video is rendered again, with the same bytes.
         var before = File.ReadAllBytes(Path.Combine(video1, "00002.png"));
         Directory.Delete(video1, recursive: true);
+        Directory.CreateDirectory(video1 + ".tmp-deadbeef"); // what a killed run leaves behind
         r = CliRunner.Run(args);
         Assert.True(r.ExitCode == 0, r.StdErr);
         Assert.Contains("wrote 1 video(s), 2 already present", r.StdOut, StringComparison.Ordinal);
