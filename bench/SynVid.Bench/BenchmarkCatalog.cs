@@ -6,5 +6,7 @@ internal static class BenchmarkCatalog
     internal static IReadOnlyDictionary<string, Func<string>> All { get; } = new Dictionary<string, Func<string>>
     {
         ["matmul"] = MatmulBenchmark.Run,
+        ["generate"] = GenerateBenchmark.Run,
+        ["rasterizer"] = RasterizerComparisonBenchmark.Run,
     };
 }
