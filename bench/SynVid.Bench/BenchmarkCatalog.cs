@@ -6,5 +6,7 @@ internal static class BenchmarkCatalog
     internal static IReadOnlyDictionary<string, Func<string>> All { get; } = new Dictionary<string, Func<string>>
     {
         ["matmul"] = MatmulBenchmark.Run,
+        ["video-encode"] = VideoIoBenchmark.Encode,
+        ["video-decode"] = VideoIoBenchmark.Decode,
     };
 }
