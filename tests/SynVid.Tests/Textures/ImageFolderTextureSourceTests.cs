@@ -15,6 +15,7 @@ public sealed class ImageFolderTextureSourceTests
         TestImages.WriteBytes(dir.Path, "A.BMP.PNG", PngFile.Encode(TestImages.Solid(4, 4, 9, 9, 9)));
         TestImages.WriteBytes(dir.Path, "notes.txt", "not an image"u8.ToArray());
         TestImages.WriteBytes(dir.Path, ".hidden.png", PngFile.Encode(TestImages.Solid(4, 4, 1, 1, 1)));
+        TestImages.WriteBytes(dir.Path, ".cache/d.png", PngFile.Encode(TestImages.Solid(4, 4, 1, 1, 1)));
 
         var source = new ImageFolderTextureSource(dir.Path, resolution: 4);
         var again = new ImageFolderTextureSource(dir.Path, resolution: 4);
