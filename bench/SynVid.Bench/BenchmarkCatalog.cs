@@ -8,5 +8,7 @@ internal static class BenchmarkCatalog
         ["matmul"] = MatmulBenchmark.Run,
         ["generate"] = GenerateBenchmark.Run,
         ["rasterizer"] = RasterizerComparisonBenchmark.Run,
+        ["video-encode"] = VideoIoBenchmark.Encode,
+        ["video-decode"] = VideoIoBenchmark.Decode,
     };
 }
