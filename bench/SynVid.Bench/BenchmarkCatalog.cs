@@ -7,5 +7,6 @@ internal static class BenchmarkCatalog
     {
         ["matmul"] = MatmulBenchmark.Run,
         ["synaction"] = SynActionBenchmark.Run,
+        ["finetune-augment"] = FineTuneAugmentationBenchmark.Run,
     };
 }

@@ -48,10 +48,14 @@ public sealed record FineTuneAugmentation(
             var erase = Erasing.Sample(InputSize, InputSize, rng);
             var noiseSeed = (long)(rng.NextDouble() * long.MaxValue);
             using var scope = NewDisposeScope();
-            var clip = ToNormalized(augmented, Normalization);
-            // (C, T, H, W): crop, then bilinear resize of each frame, as the reference's interpolate on normalised values
-            var cropped = clip[.., .., TensorIndex.Slice(box.Y, box.Y + box.Height), TensorIndex.Slice(box.X, box.X + box.Width)];
-            var resized = nn.functional.interpolate(cropped, [InputSize, InputSize], mode: InterpolationMode.Bilinear, align_corners: false);
+            // crop and resize in [0, 1], then normalise: both are linear, so this equals the reference's order
+            // (normalise, crop, resize) up to float rounding, on far fewer pixels
+            var clip = ClipTensor.Stack(augmented).permute(3, 0, 1, 2);
+            var cropped = clip[.., .., TensorIndex.Slice(box.Y, box.Y + box.Height), TensorIndex.Slice(box.X, box.X + box.Width)]
+                .to_type(ScalarType.Float32).div_(255f);
+            var resized = Normalize(
+                nn.functional.interpolate(cropped, [InputSize, InputSize], mode: InterpolationMode.Bilinear, align_corners: false),
+                Normalization);
             if (flip)
             {
                 resized = resized.flip(-1);
@@ -67,10 +71,9 @@ public sealed record FineTuneAugmentation(
         return copies;
     }
 
-    // Frames → (C, T, H, W) float32, scaled to [0, 1] and normalised.
-    private static Tensor ToNormalized(IReadOnlyList<RgbImage> frames, VideoNormalization n)
+    // (C, T, H, W) values in [0, 1] → normalised per channel.
+    private static Tensor Normalize(Tensor x, VideoNormalization n)
     {
-        var x = ClipTensor.Stack(frames).permute(3, 0, 1, 2).to_type(ScalarType.Float32).div_(255f);
         var mean = tensor(n.Mean.Select(v => (float)v).ToArray()).view(3, 1, 1, 1);
         var std = tensor(n.Std.Select(v => (float)v).ToArray()).view(3, 1, 1, 1);
         return (x - mean) / std;

@@ -169,8 +169,8 @@ public static class PixelOps
         var src = image.Pixels;
         var result = new RgbImage(w, h);
         var dst = result.Pixels;
-        Span<double> wx = stackalloc double[4];
-        Span<double> wy = stackalloc double[4];
+        Span<float> wx = stackalloc float[4];
+        Span<float> wy = stackalloc float[4];
         Span<int> xs = stackalloc int[4];
         Span<int> ys = stackalloc int[4];
         for (var y = 0; y < h; y++)
@@ -189,37 +189,53 @@ public static class PixelOps
                 yin -= 0.5;
                 var x0 = (int)Math.Floor(xin);
                 var y0 = (int)Math.Floor(yin);
-                CubicWeights(xin - x0, wx);
-                CubicWeights(yin - y0, wy);
+                var dx = (float)(xin - x0);
+                var dy = (float)(yin - y0);
+                if (dx == 0 && dy == 0)
+                {
+                    // on a pixel centre the cubic reproduces the sample
+                    var s0 = (y0 * w + x0) * 3;
+                    dst[o] = src[s0];
+                    dst[o + 1] = src[s0 + 1];
+                    dst[o + 2] = src[s0 + 2];
+                    continue;
+                }
+                CubicWeights(dx, wx);
+                CubicWeights(dy, wy);
                 for (var k = 0; k < 4; k++)
                 {
-                    xs[k] = Math.Clamp(x0 - 1 + k, 0, w - 1);
-                    ys[k] = Math.Clamp(y0 - 1 + k, 0, h - 1);
+                    xs[k] = Math.Clamp(x0 - 1 + k, 0, w - 1) * 3;
+                    ys[k] = Math.Clamp(y0 - 1 + k, 0, h - 1) * w * 3;
                 }
-                for (var ch = 0; ch < 3; ch++)
+                float r = 0, g = 0, bl = 0;
+                for (var j = 0; j < 4; j++)
                 {
-                    var v = 0.0;
-                    for (var j = 0; j < 4; j++)
+                    float rr = 0, gg = 0, bb = 0;
+                    for (var i = 0; i < 4; i++)
                     {
-                        var row = ys[j] * w;
-                        var r = 0.0;
-                        for (var i = 0; i < 4; i++)
-                        {
-                            r += wx[i] * src[(row + xs[i]) * 3 + ch];
-                        }
-                        v += wy[j] * r;
+                        var q = ys[j] + xs[i];
+                        rr += wx[i] * src[q];
+                        gg += wx[i] * src[q + 1];
+                        bb += wx[i] * src[q + 2];
                     }
-                    dst[o + ch] = (byte)Math.Clamp((int)Math.Round(v, MidpointRounding.AwayFromZero), 0, 255);
+                    r += wy[j] * rr;
+                    g += wy[j] * gg;
+                    bl += wy[j] * bb;
                 }
+                dst[o] = ToByte(r);
+                dst[o + 1] = ToByte(g);
+                dst[o + 2] = ToByte(bl);
             }
         }
         return result;
     }
 
+    private static byte ToByte(float v) => v <= 0 ? (byte)0 : v >= 255 ? (byte)255 : (byte)(v + 0.5f);
+
     // PIL's transform bicubic: p(d) = v2 + d(−v1 + v3) + d²(2v1 − 2v2 + v3 − v4) + d³(−v1 + v2 − v3 + v4), as weights.
-    private static void CubicWeights(double t, Span<double> w)
+    private static void CubicWeights(float t, Span<float> w)
     {
-        double t2 = t * t, t3 = t2 * t;
+        float t2 = t * t, t3 = t2 * t;
         w[0] = -t + 2 * t2 - t3;
         w[1] = 1 - 2 * t2 + t3;
         w[2] = t + t2 - t3;

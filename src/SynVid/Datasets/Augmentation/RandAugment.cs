@@ -169,8 +169,13 @@ public sealed class RandAugment(RandAugmentConfig config)
     }
 
     /// <summary>Applies <paramref name="plan"/> to every frame.</summary>
-    public RgbImage[] Apply(IReadOnlyList<RgbImage> frames, IReadOnlyList<AppliedOp> plan) =>
-        frames.Select(f => plan.Aggregate(f, (image, op) => ApplyOne(image, op, Config.Fill))).ToArray();
+    public RgbImage[] Apply(IReadOnlyList<RgbImage> frames, IReadOnlyList<AppliedOp> plan)
+    {
+        // frames are independent under a fixed plan, so they may run in parallel without changing the result
+        var result = new RgbImage[frames.Count];
+        Parallel.For(0, frames.Count, t => result[t] = plan.Aggregate(frames[t], (image, op) => ApplyOne(image, op, Config.Fill)));
+        return result;
+    }
 
     /// <summary>One operation on one image.</summary>
     public static RgbImage ApplyOne(RgbImage image, AppliedOp op, byte fill)
