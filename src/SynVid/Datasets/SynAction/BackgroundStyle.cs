@@ -75,7 +75,7 @@ public static class BackgroundPainter
             case BackgroundStyle.Stripes:
                 {
                     var colors = new[] { c1, c2, Palette.RandomColor(rng, 0.1, 0.25, 0.95) };
-                    for (var x = 0.0; x < width; )
+                    for (var x = 0.0; x < width;)
                     {
                         var w = 6 + 40 * rng.NextDouble();
                         paint.Color = colors[rng.Next(colors.Length)];
