@@ -6,6 +6,8 @@ internal static class BenchmarkCatalog
     internal static IReadOnlyDictionary<string, Func<string>> All { get; } = new Dictionary<string, Func<string>>
     {
         ["matmul"] = MatmulBenchmark.Run,
+        ["generate"] = GenerateBenchmark.Run,
+        ["rasterizer"] = RasterizerComparisonBenchmark.Run,
         ["synaction"] = SynActionBenchmark.Run,
         ["finetune-augment"] = FineTuneAugmentationBenchmark.Run,
     };

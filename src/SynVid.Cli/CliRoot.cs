@@ -13,6 +13,9 @@ public static class CliRoot
             "SynVid: learn video representations without natural videos. Generate synthetic video datasets, " +
             "pre-train VideoMAE on them, evaluate and analyse the representations.");
         root.Add(InfoCommand.Create());
+        root.Add(GenerateCommand.Create());
+        root.Add(PreviewCommand.Create());
+        root.Add(BenchCommand.Create());
         root.Add(SynActionCommand.Create());
         root.SetAction(parse =>
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using SynVid.Datasets.SynAction;
+using SynVid.Video;
 
 namespace SynVid.Cli.Commands;
 
@@ -42,7 +43,7 @@ public static class SynActionCommand
             }
             var image = SynActionPreview.Sheet(dataset, splitValue, frameCount, cellWidth, clip);
             var path = parse.GetValue(output)!.FullName;
-            ContactSheet.SavePng(image, path);
+            PngFile.Write(path, image);
             AnsiConsole.MarkupLine($"wrote [green]{Markup.Escape(path)}[/] ({image.Width}x{image.Height})");
             return ExitCodes.Ok;
         });

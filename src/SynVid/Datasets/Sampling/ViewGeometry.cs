@@ -71,12 +71,12 @@ public sealed record EvaluationViews(int ClipLength = 16, int Stride = 4, int Sh
     /// </summary>
     public IReadOnlyList<TestView> Test(int videoLength, int width, int height, int clips, int crops)
     {
-        var buffer = ClipSampling.TestBufferIndices(videoLength, ClipLength, Stride);
+        var buffer = ReferenceClipSampling.TestBufferIndices(videoLength, ClipLength, Stride);
         var (rw, rh) = ViewGeometry.ShortSideResize(width, height, ShortSide);
         var views = new List<TestView>(clips * crops);
         for (var k = 0; k < clips; k++)
         {
-            var start = ClipSampling.TestClipStart(buffer.Length, ClipLength, k, clips);
+            var start = ReferenceClipSampling.TestClipStart(buffer.Length, ClipLength, k, clips);
             var frames = buffer.AsSpan(start, ClipLength).ToArray();
             for (var j = 0; j < crops; j++)
             {
@@ -90,6 +90,6 @@ public sealed record EvaluationViews(int ClipLength = 16, int Stride = 4, int Sh
     public ValidationView Validation(int videoLength, int width, int height, Random rng)
     {
         var (rw, rh) = ViewGeometry.ShortSideResize(width, height, ShortSide);
-        return new ValidationView(ClipSampling.TrainIndices(videoLength, ClipLength, Stride, rng), rw, rh, ViewGeometry.CenterCrop(rw, rh, CropSize));
+        return new ValidationView(ReferenceClipSampling.TrainIndices(videoLength, ClipLength, Stride, rng), rw, rh, ViewGeometry.CenterCrop(rw, rh, CropSize));
     }
 }

@@ -47,19 +47,6 @@ public static class ContactSheet
         return result;
     }
 
-    /// <summary>Writes <paramref name="image"/> as PNG (to a temporary name first, then renamed).</summary>
-    public static void SavePng(RgbImage image, string path)
-    {
-        using var sk = ToSkImage(image);
-        using var data = sk.Encode(SKEncodedImageFormat.Png, 100);
-        var temp = path + ".tmp";
-        using (var stream = File.Create(temp))
-        {
-            data.SaveTo(stream);
-        }
-        File.Move(temp, path, overwrite: true);
-    }
-
     private static SKImage ToSkImage(RgbImage frame)
     {
         var info = new SKImageInfo(frame.Width, frame.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);

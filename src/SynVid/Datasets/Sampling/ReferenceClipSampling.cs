@@ -4,7 +4,7 @@ namespace SynVid.Datasets.Sampling;
 /// Temporal clip sampling of the reference fine-tuning loader (REFERENCE.md §5.3; VideoMAE's video classification
 /// dataset with one segment), as pure functions of the video length and the drawn values.
 /// </summary>
-public static class ClipSampling
+public static class ReferenceClipSampling
 {
     /// <summary>
     /// The window of a training or validation clip: for T &gt; L = clipLength·stride, end ~ U{L..T−1} (drawn from

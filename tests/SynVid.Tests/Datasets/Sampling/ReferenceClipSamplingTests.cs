@@ -9,9 +9,9 @@ public class ClipSamplingTests
     public void TrainingWindowFollowsTheReferenceLinspace()
     {
         // T = 300, stride 4, end = 100: start 36, floor(linspace(36, 100, 16)) with the last value clipped to 99
-        Assert.Equal([36, 40, 44, 48, 53, 57, 61, 65, 70, 74, 78, 82, 87, 91, 95, 99], ClipSampling.WindowIndices(16, 4, 100));
+        Assert.Equal([36, 40, 44, 48, 53, 57, 61, 65, 70, 74, 78, 82, 87, 91, 95, 99], ReferenceClipSampling.WindowIndices(16, 4, 100));
         // stride 2 (HMDB51): L = 32, end 40 → linspace(8, 40, 16), step 32/15
-        Assert.Equal([8, 10, 12, 14, 16, 18, 20, 22, 25, 27, 29, 31, 33, 35, 37, 39], ClipSampling.WindowIndices(16, 2, 40));
+        Assert.Equal([8, 10, 12, 14, 16, 18, 20, 22, 25, 27, 29, 31, 33, 35, 37, 39], ReferenceClipSampling.WindowIndices(16, 2, 40));
     }
 
     [Fact]
@@ -21,10 +21,10 @@ public class ClipSamplingTests
         var ends = new HashSet<int>();
         for (var i = 0; i < 3000; i++)
         {
-            var ids = ClipSampling.TrainIndices(80, 16, 4, rng);
+            var ids = ReferenceClipSampling.TrainIndices(80, 16, 4, rng);
             Assert.Equal(16, ids.Length);
             var end = ids[^1] + 1;
-            Assert.Equal(ClipSampling.WindowIndices(16, 4, end), ids);
+            Assert.Equal(ReferenceClipSampling.WindowIndices(16, 4, end), ids);
             ends.Add(end);
         }
         Assert.Equal(Enumerable.Range(64, 80 - 64).ToHashSet(), ends);
@@ -34,13 +34,13 @@ public class ClipSamplingTests
     public void VideosNoLongerThanTheWindowAreSpreadAndPadded()
     {
         // T = 30, stride 4: linspace(0, 30, 7) = 0, 5, ..., 30, padded with 30, clipped to 29
-        Assert.Equal([0, 5, 10, 15, 20, 25, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29], ClipSampling.ShortVideoIndices(30, 16, 4));
+        Assert.Equal([0, 5, 10, 15, 20, 25, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29], ReferenceClipSampling.ShortVideoIndices(30, 16, 4));
         // T = L = 64 takes the short path: linspace(0, 64, 16)
-        Assert.Equal([0, 4, 8, 12, 17, 21, 25, 29, 34, 38, 42, 46, 51, 55, 59, 63], ClipSampling.TrainIndices(64, 16, 4, new Random(0)));
+        Assert.Equal([0, 4, 8, 12, 17, 21, 25, 29, 34, 38, 42, 46, 51, 55, 59, 63], ReferenceClipSampling.TrainIndices(64, 16, 4, new Random(0)));
         // fewer frames than the stride: all padding
-        Assert.Equal(Enumerable.Repeat(1, 16), ClipSampling.ShortVideoIndices(2, 16, 4));
+        Assert.Equal(Enumerable.Repeat(1, 16), ReferenceClipSampling.ShortVideoIndices(2, 16, 4));
         // T = 5, stride 4: linspace(0, 5, 1) = [0], then 15 × 4
-        Assert.Equal(new[] { 0 }.Concat(Enumerable.Repeat(4, 15)), ClipSampling.ShortVideoIndices(5, 16, 4));
+        Assert.Equal(new[] { 0 }.Concat(Enumerable.Repeat(4, 15)), ReferenceClipSampling.ShortVideoIndices(5, 16, 4));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public class ClipSamplingTests
         Assert.All(Enumerable.Range(0, 3), j => Assert.Equal(new CropBox(0, 0, 224, 224), ViewGeometry.TestCrop(224, 224, 224, j, 3)));
         // one clip / one crop (the reference divides by zero): centred
         Assert.Equal(new CropBox(37, 0, 224, 224), ViewGeometry.TestCrop(298, 224, 224, 0, 1));
-        Assert.Equal(23, ClipSampling.TestClipStart(63, 16, 0, 1));
+        Assert.Equal(23, ReferenceClipSampling.TestClipStart(63, 16, 0, 1));
         var val = new EvaluationViews().Validation(300, 320, 240, new Random(2));
         Assert.Equal(new CropBox(37, 0, 224, 224), val.Box);
         Assert.Equal(16, val.Frames.Length);
