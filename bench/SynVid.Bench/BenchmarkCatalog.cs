@@ -10,5 +10,7 @@ internal static class BenchmarkCatalog
         ["rasterizer"] = RasterizerComparisonBenchmark.Run,
         ["video-encode"] = VideoIoBenchmark.Encode,
         ["video-decode"] = VideoIoBenchmark.Decode,
+        ["synaction"] = SynActionBenchmark.Run,
+        ["finetune-augment"] = FineTuneAugmentationBenchmark.Run,
     };
 }
