@@ -41,6 +41,18 @@ internal static class Fixtures
         return diff.item<double>() / scale.item<double>();
     }
 
+    /// <summary>Same shape and bit-identical values (NaN-free tensors).</summary>
+    internal static bool SameValues(Tensor a, Tensor b)
+    {
+        if (!a.shape.SequenceEqual(b.shape) || a.dtype != b.dtype)
+        {
+            return false;
+        }
+        using var eq = a.eq(b);
+        using var all = eq.all();
+        return all.item<bool>();
+    }
+
     private static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
