@@ -1,3 +1,5 @@
+using SynVid.Benchmarking;
+
 namespace SynVid.Bench;
 
 /// <summary>Every benchmark by name; each returns its one-line result.</summary>
@@ -6,5 +8,6 @@ internal static class BenchmarkCatalog
     internal static IReadOnlyDictionary<string, Func<string>> All { get; } = new Dictionary<string, Func<string>>
     {
         ["matmul"] = MatmulBenchmark.Run,
+        ["train-step"] = () => TrainStepBenchmark.Run(new TrainStepBenchmarkOptions()).Summary,
     };
 }
