@@ -29,7 +29,7 @@ public static class BenchCommand
         var command = new Command(
             "train-step",
             "Time full VideoMAE pre-training steps (normalised-pixel target, forward, backward, AdamW) on random clips with tube masks; " +
-            "prints each step and, on the last line, the median in ms and the achieved GFLOP/s.")
+            "prints each step with the process's resident memory and, on the last line, the median in ms and the achieved GFLOP/s.")
         {
             model,
             frames,
@@ -55,7 +55,7 @@ public static class BenchCommand
             };
             var total = options.Steps + options.Warmup;
             var result = TrainStepBenchmark.Run(options, (i, ms, timed) =>
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"step {i + 1}/{total}{(timed ? string.Empty : " (warm-up)")}: {ms:F1} ms")));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"step {i + 1}/{total}{(timed ? string.Empty : " (warm-up)")}: {ms:F1} ms, rss {Environment.WorkingSet / (1024 * 1024)} MB")));
             Console.WriteLine(result.Summary);
             return ExitCodes.Ok;
         });
