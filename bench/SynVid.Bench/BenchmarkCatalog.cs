@@ -1,4 +1,5 @@
 using SynVid.Benchmarking;
+using SynVid.Model;
 
 namespace SynVid.Bench;
 
@@ -9,5 +10,6 @@ internal static class BenchmarkCatalog
     {
         ["matmul"] = MatmulBenchmark.Run,
         ["train-step"] = () => TrainStepBenchmark.Run(new TrainStepBenchmarkOptions()).Summary,
+        ["train-step-bf16"] = () => TrainStepBenchmark.Run(new TrainStepBenchmarkOptions { Precision = MatmulPrecision.BFloat16 }).Summary,
     };
 }

@@ -27,6 +27,9 @@ public sealed record TrainStepBenchmarkOptions
     /// <summary>Untimed steps first (allocator and optimiser state warm-up).</summary>
     public int Warmup { get; init; } = 1;
 
+    /// <summary>Element type of the Linear products.</summary>
+    public MatmulPrecision Precision { get; init; } = MatmulPrecision.Float32;
+
     /// <summary>Device name (cpu, cuda, cuda:N).</summary>
     public string Device { get; init; } = "cpu";
 }
@@ -39,8 +42,11 @@ public sealed record TrainStepBenchmarkResult(TrainStepBenchmarkOptions Options,
 
     /// <summary>One line: configuration, median, min and GFLOP/s.</summary>
     public string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"train-step {Options.Model}, {Options.Frames} frames, {Options.ImageSize}², batch {Options.Batch}, {Threads} thread(s), {Options.Device}: " +
+        $"train-step {Options.Model}, {Options.Frames} frames, {Options.ImageSize}², batch {Options.Batch}, {Threads} thread(s), {Options.Device}, {PrecisionName(Options.Precision)}: " +
         $"median {Timing.MedianMs:F1} ms (min {Timing.MinMs:F1} ms), {GflopsPerSecond:F1} GFLOP/s");
+
+    /// <summary>The CLI name of a precision: fp32 or bf16.</summary>
+    public static string PrecisionName(MatmulPrecision precision) => precision == MatmulPrecision.BFloat16 ? "bf16" : "fp32";
 }
 
 /// <summary>Times full pre-training steps: ImageNet-normalised random clips, tube masks at ratio 0.75, AdamW.</summary>
@@ -55,7 +61,7 @@ public static class TrainStepBenchmark
         }
         var device = Runtime.TorchRuntime.ResolveDevice(options.Device);
         var size = ModelSize.Parse(options.Model);
-        var shape = new VideoVitConfig { NumFrames = options.Frames, ImageSize = options.ImageSize };
+        var shape = new VideoVitConfig { NumFrames = options.Frames, ImageSize = options.ImageSize, Precision = options.Precision };
         var config = size.Pretrain(shape);
         config.Validate();
         random.manual_seed(0);
