@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 
 namespace SynVid.Tests.Model;
 
-/// <summary>The reference VideoMAE fixtures (tiny configuration) and comparison helpers.</summary>
+/// <summary>The reference VideoMAE fixtures (tiny configuration) and comparison functions.</summary>
 internal static class Fixtures
 {
     internal static string Directory { get; } = Path.Combine(RepoRoot(), "..", "shared", "fixtures", "videomae");
