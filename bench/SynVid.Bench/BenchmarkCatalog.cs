@@ -1,3 +1,6 @@
+using SynVid.Benchmarking;
+using SynVid.Model;
+
 namespace SynVid.Bench;
 
 /// <summary>Every benchmark by name; each returns its one-line result.</summary>
@@ -12,5 +15,7 @@ internal static class BenchmarkCatalog
         ["video-decode"] = VideoIoBenchmark.Decode,
         ["synaction"] = SynActionBenchmark.Run,
         ["finetune-augment"] = FineTuneAugmentationBenchmark.Run,
+        ["train-step"] = () => TrainStepBenchmark.Run(new TrainStepBenchmarkOptions()).Summary,
+        ["train-step-bf16"] = () => TrainStepBenchmark.Run(new TrainStepBenchmarkOptions { Precision = MatmulPrecision.BFloat16 }).Summary,
     };
 }

@@ -18,6 +18,7 @@ public static class CliRoot
         root.Add(BenchCommand.Create());
         root.Add(PretrainCommand.Create());
         root.Add(SynActionCommand.Create());
+        root.Add(ModelCommand.Create());
         root.SetAction(parse =>
         {
             Console.Error.WriteLine("synvid: no command given (run 'synvid --help' for usage)");

@@ -12,6 +12,7 @@ public static class BenchCommand
     {
         var bench = new Command("bench", "Measure the speed of SynVid's hot paths.");
         bench.Add(CreateGenerate());
+        bench.Add(BenchTrainStepCommand.Create());
         return bench;
     }
 

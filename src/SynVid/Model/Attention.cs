@@ -30,12 +30,14 @@ public sealed class Attention : Module<Tensor, Tensor>
     private readonly Linear _proj;
 
     private readonly int _numHeads;
+    private readonly MatmulPrecision _precision;
 
     /// <summary>Creates the layer; q_bias and v_bias start at zero.</summary>
-    public Attention(int dim, int numHeads, bool qkvBias)
+    public Attention(int dim, int numHeads, bool qkvBias, MatmulPrecision precision = MatmulPrecision.Float32)
         : base(nameof(Attention))
     {
         _numHeads = numHeads;
+        _precision = precision;
         _qkv = Linear(dim, 3L * dim, hasBias: false);
         if (qkvBias)
         {
@@ -56,7 +58,7 @@ public sealed class Attention : Module<Tensor, Tensor>
         var (q, k, v) = Project(x);
         var attended = nn.functional.scaled_dot_product_attention(q, k, v);
         var merged = attended.transpose(1, 2).reshape(x.shape[0], x.shape[1], -1);
-        return _proj.forward(merged).MoveToOuterDisposeScope();
+        return PrecisionLinear.Apply(_proj, merged, _precision).MoveToOuterDisposeScope();
     }
 
     /// <summary>The keys of this layer for input <paramref name="x"/>: (B, heads, N, d_h).</summary>
@@ -77,7 +79,7 @@ public sealed class Attention : Module<Tensor, Tensor>
             // The k bias is a constant zero, not a parameter (§4.3).
             bias = cat([_qBias, zeros_like(_vBias), _vBias]);
         }
-        var qkv = nn.functional.linear(x, _qkv.weight!, bias)
+        var qkv = PrecisionLinear.Apply(x, _qkv.weight!, bias, _precision)
             .reshape(b, n, 3, _numHeads, -1)
             .permute(2, 0, 3, 1, 4);
         return (qkv[0], qkv[1], qkv[2]);

@@ -43,9 +43,9 @@ public sealed class Block : Module<Tensor, Tensor>
     {
         _dropPath = dropPath;
         _norm1 = LayerNorm(config.EmbedDim, config.LayerNormEps);
-        _attn = new Attention(config.EmbedDim, config.NumHeads, config.QkvBias);
+        _attn = new Attention(config.EmbedDim, config.NumHeads, config.QkvBias, config.Precision);
         _norm2 = LayerNorm(config.EmbedDim, config.LayerNormEps);
-        _mlp = new Mlp(config.EmbedDim, config.MlpHidden);
+        _mlp = new Mlp(config.EmbedDim, config.MlpHidden, config.Precision);
         if (config.InitValues > 0)
         {
             _gamma1 = Parameter(full(config.EmbedDim, config.InitValues));

@@ -3,8 +3,11 @@ namespace SynVid.Model;
 /// <summary>Video classifier for fine-tuning and linear probing (REFERENCE.md §4.8).</summary>
 public sealed record ClassifierConfig
 {
-    /// <summary>The trunk; fine-tuning uses drop path 0.2 (§4.8), set it on the trunk.</summary>
-    public VideoVitConfig Encoder { get; init; } = new();
+    /// <summary>Fine-tuning's largest drop-path rate (§4.8).</summary>
+    public const double FineTuneDropPath = 0.2;
+
+    /// <summary>The trunk, by default ViT-B/16 with the fine-tuning drop path 0.2 (§4.8).</summary>
+    public VideoVitConfig Encoder { get; init; } = new() { DropPathRate = FineTuneDropPath };
 
     /// <summary>Number of classes (UCF101 101, HMDB51 51, Kinetics 400).</summary>
     public int NumClasses { get; init; } = 101;

@@ -15,10 +15,13 @@ public sealed class Mlp : Module<Tensor, Tensor>
     [ComponentName(Name = "fc2")]
     private readonly Linear _fc2;
 
+    private readonly MatmulPrecision _precision;
+
     /// <summary>Creates the MLP.</summary>
-    public Mlp(int dim, int hidden)
+    public Mlp(int dim, int hidden, MatmulPrecision precision = MatmulPrecision.Float32)
         : base(nameof(Mlp))
     {
+        _precision = precision;
         _fc1 = Linear(dim, hidden);
         _fc2 = Linear(hidden, dim);
         RegisterComponents();
@@ -27,8 +30,8 @@ public sealed class Mlp : Module<Tensor, Tensor>
     /// <summary>(…, D) → (…, D).</summary>
     public override Tensor forward(Tensor x)
     {
-        using var h = _fc1.forward(x);
+        using var h = PrecisionLinear.Apply(_fc1, x, _precision);
         using var a = nn.functional.gelu(h);
-        return _fc2.forward(a);
+        return PrecisionLinear.Apply(_fc2, a, _precision);
     }
 }

@@ -46,10 +46,10 @@ public sealed record ModelSize(string Name, int EmbedDim, int Depth, int NumHead
         DecoderNumHeads = DecoderNumHeads,
     };
 
-    /// <summary>A classifier configuration of this size.</summary>
-    public ClassifierConfig Classifier(int numClasses, VideoVitConfig? shape = null) => new()
+    /// <summary>A classifier configuration of this size with the fine-tuning drop path (§4.8: linspace(0, 0.2, depth)).</summary>
+    public ClassifierConfig Classifier(int numClasses, VideoVitConfig? shape = null, double dropPathRate = ClassifierConfig.FineTuneDropPath) => new()
     {
-        Encoder = Trunk(shape),
+        Encoder = Trunk(shape) with { DropPathRate = dropPathRate },
         NumClasses = numClasses,
     };
 }

@@ -21,10 +21,13 @@ public sealed class PretrainDecoder : Module<Tensor, long, Tensor>
     [ComponentName(Name = "head")]
     private readonly Linear _head;
 
+    private readonly MatmulPrecision _precision;
+
     /// <summary>Creates the decoder for a trunk shape and an output of <paramref name="outputDim"/> values per token.</summary>
     public PretrainDecoder(VideoVitConfig trunk, int outputDim)
         : base(nameof(PretrainDecoder))
     {
+        _precision = trunk.Precision;
         _blocks = TransformerStack.CreateBlocks(trunk);
         _norm = LayerNorm(trunk.EmbedDim, trunk.LayerNormEps);
         _head = Linear(trunk.EmbedDim, outputDim);
@@ -45,6 +48,6 @@ public sealed class PretrainDecoder : Module<Tensor, long, Tensor>
         {
             y = y.narrow(1, y.shape[1] - returnTokens, returnTokens);
         }
-        return _head.forward(_norm.forward(y)).MoveToOuterDisposeScope();
+        return PrecisionLinear.Apply(_head, _norm.forward(y), _precision).MoveToOuterDisposeScope();
     }
 }

@@ -65,7 +65,7 @@ public sealed class PretrainModel : Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor x, Tensor mask)
     {
         using var scope = NewDisposeScope();
-        var visible = _encoderToDecoder.forward(_encoder.forward(x, mask));
+        var visible = PrecisionLinear.Apply(_encoderToDecoder, _encoder.forward(x, mask), Config.Encoder.Precision);
         var b = visible.shape[0];
         var pos = _decoderTable.On(visible.device, visible.dtype).expand(b, -1, -1);
         var posVisible = Masks.SelectTokens(pos, mask.logical_not());

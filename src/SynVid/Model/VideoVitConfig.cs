@@ -45,6 +45,9 @@ public sealed record VideoVitConfig
     /// <summary>Layer-scale initial value; 0 disables layer scale (§4.3: 0).</summary>
     public double InitValues { get; init; }
 
+    /// <summary>Element type of the Linear products (float32 = reference; bf16 is a speed option, not in checkpoints).</summary>
+    public MatmulPrecision Precision { get; init; } = MatmulPrecision.Float32;
+
     /// <summary>Tokens per frame slot: (ImageSize / PatchSize)².</summary>
     public int TokensPerFrame => (ImageSize / PatchSize) * (ImageSize / PatchSize);
 

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 
 namespace SynVid.Tests.Model;
 
-/// <summary>The reference VideoMAE fixtures (tiny configuration) and comparison helpers.</summary>
+/// <summary>The reference VideoMAE fixtures (tiny configuration) and comparison functions.</summary>
 internal static class Fixtures
 {
     internal static string Directory { get; } = Path.Combine(RepoRoot(), "..", "shared", "fixtures", "videomae");
@@ -39,6 +39,18 @@ internal static class Fixtures
         using var diff = (actual.to_type(ScalarType.Float64) - expected.to_type(ScalarType.Float64)).abs().max();
         using var scale = expected.to_type(ScalarType.Float64).abs().max();
         return diff.item<double>() / scale.item<double>();
+    }
+
+    /// <summary>Same shape and bit-identical values (NaN-free tensors).</summary>
+    internal static bool SameValues(Tensor a, Tensor b)
+    {
+        if (!a.shape.SequenceEqual(b.shape) || a.dtype != b.dtype)
+        {
+            return false;
+        }
+        using var eq = a.eq(b);
+        using var all = eq.all();
+        return all.item<bool>();
     }
 
     private static string RepoRoot()

@@ -1,5 +1,6 @@
 using System.Collections;
 using SynVid.Serialization;
+using TorchSharp.Modules;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
@@ -65,6 +66,31 @@ public static class CheckpointReader
         return new StateDict(tensors, path);
     }
 
+    /// <summary>Restores <paramref name="optimizer"/> from the 'optimizer' entry written by <see cref="CheckpointWriter"/> (or torch).</summary>
+    public static void LoadOptimizer(string path, OptimizerHelper optimizer)
+    {
+        var root = PyTorchUnpickler.UnpickleStateDict(path);
+        try
+        {
+            if (root["optimizer"] is not IDictionary state)
+            {
+                throw new UserInputException($"{path}: no 'optimizer' entry");
+            }
+            using var buffer = new MemoryStream();
+            PyTorchPickler.PickleStateDict(buffer, state, leaveOpen: true);
+            buffer.Position = 0;
+            optimizer.load_py(buffer, leaveOpen: true);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidCastException or KeyNotFoundException)
+        {
+            throw new UserInputException($"{path}: the optimizer state does not match this optimizer ({e.Message})", e);
+        }
+        finally
+        {
+            DisposeTensorsExcept(root, []);
+        }
+    }
+
     /// <summary>Reads a safetensors file; HuggingFace VideoMAE names are mapped to the reference layout.</summary>
     public static StateDict ReadSafetensors(string path)
     {
@@ -81,7 +107,7 @@ public static class CheckpointReader
         return HuggingFaceKeys.IsHuggingFace(tensors.Keys) ? HuggingFaceKeys.ToReference(dict) : dict;
     }
 
-    private static void DisposeTensorsExcept(object? node, HashSet<Tensor> keep)
+    internal static void DisposeTensorsExcept(object? node, HashSet<Tensor> keep)
     {
         switch (node)
         {

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Specialized;
+using TorchSharp.Modules;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
@@ -17,6 +18,28 @@ public static class CheckpointWriter
     /// </summary>
     public static void Save(string path, nn.Module model, IReadOnlyDictionary<string, object>? extras = null) =>
         Save(path, model.state_dict(), extras);
+
+    /// <summary>
+    /// Saves the model under 'model' and the optimiser's state under 'optimizer' in PyTorch's optimizer state-dict layout
+    /// ({'state': {index: {...}}, 'param_groups': [...]}), plus <paramref name="extras"/>.
+    /// </summary>
+    public static void Save(string path, nn.Module model, OptimizerHelper optimizer, IReadOnlyDictionary<string, object>? extras = null)
+    {
+        // PyBridge writes the optimiser in torch's layout; read it back as plain objects and nest it in the checkpoint.
+        using var buffer = new MemoryStream();
+        optimizer.save_py(buffer, leaveOpen: true);
+        buffer.Position = 0;
+        var optimizerState = PyTorchUnpickler.UnpickleStateDict(buffer, leaveOpen: true);
+        try
+        {
+            var all = new Dictionary<string, object>(extras ?? new Dictionary<string, object>()) { ["optimizer"] = optimizerState };
+            Save(path, model.state_dict(), all);
+        }
+        finally
+        {
+            CheckpointReader.DisposeTensorsExcept(optimizerState, []);
+        }
+    }
 
     /// <summary>Saves <paramref name="stateDict"/> under 'model' with optional top-level <paramref name="extras"/>.</summary>
     public static void Save(string path, IReadOnlyDictionary<string, Tensor> stateDict, IReadOnlyDictionary<string, object>? extras = null)

@@ -16,6 +16,14 @@ public sealed class StateDict : IDisposable
         Tensors = tensors;
         Source = source;
         _ownsTensors = ownsTensors;
+        if (ownsTensors)
+        {
+            // This object owns the tensors: a dispose scope that happens to be open must not free them.
+            foreach (var t in tensors.Values)
+            {
+                t.DetachFromDisposeScope();
+            }
+        }
     }
 
     /// <summary>Tensors by key, in the reference layout.</summary>
