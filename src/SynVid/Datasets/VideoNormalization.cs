@@ -6,5 +6,6 @@ namespace SynVid.Datasets;
 public sealed record VideoNormalization(IReadOnlyList<double> Mean, IReadOnlyList<double> Std)
 {
     /// <summary>ImageNet statistics, used by the reference for synthetic and real videos alike (REFERENCE.md §5.2).</summary>
-    public static VideoNormalization ImageNet { get; } = new([0.485, 0.456, 0.406], [0.229, 0.224, 0.225]);
+    public static VideoNormalization ImageNet { get; } = new(
+        [.. Model.ImageNetNormalization.Mean.Select(v => (double)v)], [.. Model.ImageNetNormalization.Std.Select(v => (double)v)]);
 }

@@ -3,14 +3,15 @@ using System.Globalization;
 using System.Text.Json;
 using TorchSharp;
 using TorchSharp.PyBridge;
+using SynVid.Model.Checkpoints;
 using static TorchSharp.torch;
 
 namespace SynVid.Training;
 
 /// <summary>
 /// Training checkpoints in a run folder, each a folder <c>checkpoints/step-NNNNNNNN/</c> holding
-/// <c>checkpoint.pth</c> (the reference layout: <c>{'model': state_dict, 'epoch', 'step', 'args', 'rng_state'}</c>,
-/// readable by <c>torch.load</c>), <c>optimizer.pth</c> (PyTorch optimizer state_dict) and <c>state.json</c>.
+/// <c>checkpoint.pth</c> (the reference layout: <c>{'model': state_dict, 'optimizer': torch's optimizer state_dict,
+/// 'epoch', 'step', 'args', 'rng_state'}</c>, readable by <c>torch.load</c>) and <c>state.json</c>.
 /// A checkpoint is written into a temporary folder and renamed into place, then the <c>latest</c> pointer is
 /// replaced by rename, so a process killed at any moment leaves the previous checkpoint intact and loadable.
 /// </summary>
@@ -42,35 +43,15 @@ public sealed class CheckpointStore
         }
         System.IO.Directory.CreateDirectory(tmp);
 
-        var stateDict = new Hashtable();
-        foreach (var (name, tensor) in model.state_dict())
-        {
-            stateDict[name] = tensor;
-        }
-        var argTable = new Hashtable();
-        foreach (var (key, value) in args)
-        {
-            argTable[key] = value;
-        }
         using var rng = torch.random.get_rng_state();
-        var checkpoint = new Hashtable
+        var extras = new Dictionary<string, object>
         {
-            ["model"] = stateDict,
             ["epoch"] = epoch,
             ["step"] = step,
-            ["args"] = argTable,
+            ["args"] = args.ToDictionary(kv => kv.Key, kv => kv.Value),
             ["rng_state"] = rng,
         };
-        using (var stream = File.Create(System.IO.Path.Combine(tmp, "checkpoint.pth")))
-        {
-            PyTorchPickler.PickleStateDict(stream, checkpoint, leaveOpen: true);
-            stream.Flush(flushToDisk: true);
-        }
-        using (var stream = File.Create(System.IO.Path.Combine(tmp, "optimizer.pth")))
-        {
-            optimizer.save_py(stream, leaveOpen: true);
-            stream.Flush(flushToDisk: true);
-        }
+        CheckpointWriter.Save(System.IO.Path.Combine(tmp, "checkpoint.pth"), model, optimizer, extras);
         File.WriteAllText(System.IO.Path.Combine(tmp, "state.json"), JsonSerializer.Serialize(new CheckpointState(step, epoch, DateTimeOffset.UtcNow)));
 
         if (System.IO.Directory.Exists(final))
@@ -149,7 +130,10 @@ public sealed class CheckpointStore
                 source.Dispose();
             }
         }
-        optimizer?.load_py(System.IO.Path.Combine(folder, "optimizer.pth"));
+        if (optimizer is not null)
+        {
+            CheckpointReader.LoadOptimizer(System.IO.Path.Combine(folder, "checkpoint.pth"), optimizer);
+        }
         if (checkpoint["rng_state"] is Tensor rng)
         {
             torch.random.set_rng_state(rng);

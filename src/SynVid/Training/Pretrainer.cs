@@ -73,7 +73,7 @@ public static class Pretrainer
         manual_seed(recipe.Seed);
         using var model = new PretrainModel(modelConfig);
         model.to(device);
-        var groups = OptimizerFactory.Groups(model, recipe.WeightDecay, WeightDecayPolicy.Pretraining, layerDecay: null);
+        var groups = ParameterGroups.Build(model.named_parameters().Select(p => (p.name, p.parameter)), recipe.WeightDecay, ParameterGroups.PretrainSkip);
         using var optimizer = OptimizerFactory.AdamW(groups, recipe.Beta1, recipe.Beta2, recipe.Eps);
 
         var store = new CheckpointStore(runDirectory);
