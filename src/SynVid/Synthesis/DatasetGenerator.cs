@@ -80,6 +80,25 @@ public static class DatasetGenerator
         return new GenerationSummary(written, mine.Length - written, csvPath, manifestPath);
     }
 
+    /// <summary>A video writer for <see cref="Run"/>: an mp4 at 25 fps through ffmpeg (temporary name, renamed when complete).</summary>
+    public static Action<string, IEnumerable<RgbImage>> Mp4Writer(VideoQuality quality, int crf) => (path, frames) =>
+    {
+        VideoWriter? writer = null;
+        try
+        {
+            foreach (var frame in frames)
+            {
+                writer ??= VideoWriter.Create(path, frame.Width, frame.Height, Fps, quality, crf);
+                writer.Write(frame);
+            }
+            writer?.Complete();
+        }
+        finally
+        {
+            writer?.Dispose();
+        }
+    };
+
     /// <summary>Writes the frames as 00000.png, 00001.png, … into a temporary folder, then renames it to <paramref name="folder"/>.</summary>
     public static void WritePngFolder(string folder, IEnumerable<RgbImage> frames)
     {
@@ -91,7 +110,8 @@ public static class DatasetGenerator
             var t = 0;
             foreach (var frame in frames)
             {
-                InterimPng.Write(Path.Combine(temp, t.ToString("D5", CultureInfo.InvariantCulture) + ".png"), frame);
+                // The folder is renamed when complete, so its files need no temporary names of their own.
+                File.WriteAllBytes(Path.Combine(temp, t.ToString("D5", CultureInfo.InvariantCulture) + ".png"), PngFile.Encode(frame));
                 t++;
             }
             Directory.Move(temp, folder);
@@ -107,7 +127,10 @@ public static class DatasetGenerator
     private static void RemoveStaleTemporaries(string finalPath)
     {
         var dir = Path.GetDirectoryName(finalPath)!;
-        foreach (var stale in Directory.EnumerateFileSystemEntries(dir, Path.GetFileName(finalPath) + ".tmp-*"))
+        var name = Path.GetFileName(finalPath);
+        // PNG folders use NAME.tmp-*; the video writer uses the hidden .NAME.*.partial.
+        var stales = Directory.EnumerateFileSystemEntries(dir, name + ".tmp-*").Concat(Directory.EnumerateFiles(dir, "." + name + ".*.partial"));
+        foreach (var stale in stales.ToList())
         {
             if (Directory.Exists(stale))
             {

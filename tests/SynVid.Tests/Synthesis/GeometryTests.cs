@@ -29,7 +29,7 @@ public class GeometryTests
     private static RgbImage Render(StageParameters p, int t, params SceneObject[] objects) =>
         RenderWith(p, t, null, objects);
 
-    private static RgbImage RenderWith(StageParameters p, int t, Textures.ITextureSource? textures, params SceneObject[] objects)
+    private static RgbImage RenderWith(StageParameters p, int t, SynVid.Textures.ITextureSource? textures, params SceneObject[] objects)
     {
         var scene = new Scene
         {
