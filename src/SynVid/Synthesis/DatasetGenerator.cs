@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using SynVid.Video;
 
 namespace SynVid.Synthesis;
@@ -61,18 +62,26 @@ public static class DatasetGenerator
             MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount,
             CancellationToken = cancellationToken,
         };
-        Parallel.ForEach(mine, options, () => new FrameRenderer(videos.Parameters.Resolution), (i, _, renderer) =>
+        try
         {
-            var path = PathOf(i);
-            if (!File.Exists(path) && !Directory.Exists(path))
+            Parallel.ForEach(mine, options, () => new FrameRenderer(videos.Parameters.Resolution), (i, _, renderer) =>
             {
-                RemoveStaleTemporaries(path);
-                write(path, videos.Frames(i, renderer));
-                Interlocked.Increment(ref written);
-            }
-            progress?.Report(Interlocked.Increment(ref done));
-            return renderer;
-        }, _ => { });
+                var path = PathOf(i);
+                if (!File.Exists(path) && !Directory.Exists(path))
+                {
+                    RemoveStaleTemporaries(path);
+                    write(path, videos.Frames(i, renderer));
+                    Interlocked.Increment(ref written);
+                }
+                progress?.Report(Interlocked.Increment(ref done));
+                return renderer;
+            }, _ => { });
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.Count > 0)
+        {
+            // Report the first failure itself (a bad image file is a UserInputException the CLI shows on one line).
+            ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+        }
 
         var csvName = shard.Count == 1 ? "annotations.csv" : $"annotations.shard-{shard.Index}-of-{shard.Count}.csv";
         var csvPath = Path.Combine(root, csvName);
