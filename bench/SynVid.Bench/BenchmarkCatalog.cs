@@ -8,5 +8,9 @@ internal static class BenchmarkCatalog
         ["matmul"] = MatmulBenchmark.Run,
         ["generate"] = GenerateBenchmark.Run,
         ["rasterizer"] = RasterizerComparisonBenchmark.Run,
+        ["video-encode"] = VideoIoBenchmark.Encode,
+        ["video-decode"] = VideoIoBenchmark.Decode,
+        ["synaction"] = SynActionBenchmark.Run,
+        ["finetune-augment"] = FineTuneAugmentationBenchmark.Run,
     };
 }

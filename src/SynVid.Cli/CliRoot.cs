@@ -16,6 +16,8 @@ public static class CliRoot
         root.Add(GenerateCommand.Create());
         root.Add(PreviewCommand.Create());
         root.Add(BenchCommand.Create());
+        root.Add(PretrainCommand.Create());
+        root.Add(SynActionCommand.Create());
         root.SetAction(parse =>
         {
             Console.Error.WriteLine("synvid: no command given (run 'synvid --help' for usage)");

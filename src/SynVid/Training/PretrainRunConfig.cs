@@ -14,6 +14,12 @@ namespace SynVid.Training;
 /// <param name="SynVidVersion">The version that created the run.</param>
 public sealed record PretrainRunConfig(PretrainRecipe Recipe, string Data, string? Preset, string SynVidVersion)
 {
+    /// <summary>For generated data: every stage parameter, as the generator's JSON (so a resume rebuilds the same stage).</summary>
+    public string? StageParameters { get; init; }
+
+    /// <summary>Image folder used as the texture pool, if any.</summary>
+    public string? Images { get; init; }
+
     /// <summary>File name inside the run folder.</summary>
     public const string FileName = "config.json";
 

@@ -11,6 +11,9 @@ namespace SynVid.Video;
 /// Frames have the stream's coded size (rotation metadata is not applied, so frames match <see cref="Probe"/>), and
 /// frame <c>i</c> is the i-th decoded frame in presentation order. A missing or undecodable file is a
 /// <see cref="UserInputException"/> that names it; a missing ffmpeg is one with <see cref="Ffmpeg.InstallHint"/>.
+/// Every call runs its own ffmpeg process, so calls may run concurrently. Starting ffmpeg or ffprobe costs about
+/// 0.1–0.2 CPU-seconds on Debian 12 (it loads many codec libraries), which dominates short reads: probe a file once
+/// and pass the <see cref="VideoInfo"/> to <see cref="ReadFrames(string, VideoInfo, IReadOnlyList{int})"/>.
 /// </remarks>
 public static class VideoReader
 {

@@ -15,6 +15,7 @@ public sealed class ImageFolderTextureSourceTests
         TestImages.WriteBytes(dir.Path, "A.BMP.PNG", PngFile.Encode(TestImages.Solid(4, 4, 9, 9, 9)));
         TestImages.WriteBytes(dir.Path, "notes.txt", "not an image"u8.ToArray());
         TestImages.WriteBytes(dir.Path, ".hidden.png", PngFile.Encode(TestImages.Solid(4, 4, 1, 1, 1)));
+        TestImages.WriteBytes(dir.Path, ".cache/d.png", PngFile.Encode(TestImages.Solid(4, 4, 1, 1, 1)));
 
         var source = new ImageFolderTextureSource(dir.Path, resolution: 4);
         var again = new ImageFolderTextureSource(dir.Path, resolution: 4);
@@ -164,11 +165,13 @@ public sealed class ImageFolderTextureSourceTests
         Assert.Contains("bad.png", e3.Message);
     }
 
-    [Fact]
-    public void ExifOrientationIsAppliedAsOpenCvDoes()
+    [Theory]
+    [InlineData(6, true)] // rotate 90° clockwise to display: the left half goes to the top
+    [InlineData(8, false)] // rotate 90° counter-clockwise: the left half goes to the bottom
+    public void ExifOrientationIsAppliedAsOpenCvDoes(ushort orientation, bool redOnTop)
     {
         using var dir = new TempFolder();
-        // 32×16: left half red, right half blue. Orientation 6 = rotate 90° clockwise to display: left goes to the top.
+        // 32×16: left half red, right half blue.
         var image = new RgbImage(32, 16);
         for (var y = 0; y < 16; y++)
         {
@@ -177,14 +180,15 @@ public sealed class ImageFolderTextureSourceTests
                 image.Pixels[image.Offset(x, y) + (x < 16 ? 0 : 2)] = 255;
             }
         }
-        TestImages.WriteBytes(dir.Path, "rotated.jpg", TestImages.WithExifOrientation(TestImages.Jpeg(image), 6));
+        TestImages.WriteBytes(dir.Path, "rotated.jpg", TestImages.WithExifOrientation(TestImages.Jpeg(image), orientation));
 
         var texture = new ImageFolderTextureSource(dir.Path, resolution: 16).Get(0);
 
-        // The upright image is 16×32 (top red, bottom blue), then resized to 32×32.
+        // The upright image is 16×32, resized to 32×32.
         var top = texture.Offset(16, 4);
         var bottom = texture.Offset(16, 28);
-        Assert.True(texture.Pixels[top] > 200 && texture.Pixels[top + 2] < 50, "top should be red");
-        Assert.True(texture.Pixels[bottom] < 50 && texture.Pixels[bottom + 2] > 200, "bottom should be blue");
+        var (red, blue) = redOnTop ? (top, bottom) : (bottom, top);
+        Assert.True(texture.Pixels[red] > 200 && texture.Pixels[red + 2] < 50, "expected red");
+        Assert.True(texture.Pixels[blue] < 50 && texture.Pixels[blue + 2] > 200, "expected blue");
     }
 }

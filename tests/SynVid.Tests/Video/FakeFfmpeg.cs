@@ -22,7 +22,8 @@ internal sealed class FakeFfmpeg : IDisposable
             }
         }
         Environment.SetEnvironmentVariable("SYNVID_FFMPEG", _folder.Path);
-        Environment.SetEnvironmentVariable("PATH", _folder.Path);
+        // A fake script still needs the system's tools (cat, head) on PATH; "missing" hides everything.
+        Environment.SetEnvironmentVariable("PATH", script is null ? _folder.Path : _folder.Path + Path.PathSeparator + _oldPath);
     }
 
     /// <summary>An ffmpeg that runs the given shell script instead of encoding.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SynVid.Video;
 
 namespace SynVid.Tests.Video;
@@ -94,5 +95,40 @@ public sealed class ReadFramesTests
         Assert.True(frames[2].PixelsEqual(firstThree[2]));
         Assert.Equal(30, everything.Count);
         Assert.True(frames[29].PixelsEqual(everything[29]));
+    }
+
+    [Fact]
+    public void Mpeg4AviLikeUcf101IsReadConsistently()
+    {
+        using var dir = new TempFolder();
+        var path = dir.File("ucf-like.avi");
+        // MPEG-4 Part 2 in AVI at 25 fps, the format of UCF101's clips, made by ffmpeg itself rather than VideoWriter.
+        var info = new ProcessStartInfo(Ffmpeg.Require())
+        {
+            ArgumentList =
+            {
+                "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=size=64x48:rate=25", "-frames:v", "90",
+                "-c:v", "mpeg4", "-q:v", "5", "-g", "12", "-y", path,
+            },
+            RedirectStandardError = true,
+        };
+        using (var ffmpeg = Process.Start(info)!)
+        {
+            ffmpeg.StandardError.ReadToEnd();
+            ffmpeg.WaitForExit();
+            Assert.Equal(0, ffmpeg.ExitCode);
+        }
+        var probe = VideoReader.Probe(path);
+        var all = VideoReader.ReadAll(path);
+        int[] indices = [80, 52, 89, 52, 60]; // first frame past 2 s: read after a seek
+
+        var read = VideoReader.ReadFrames(path, indices);
+
+        Assert.Equal((64, 48, 90, 25.0), (probe.Width, probe.Height, probe.FrameCount, probe.Fps));
+        Assert.Equal(90, all.Count);
+        for (var k = 0; k < indices.Length; k++)
+        {
+            Assert.True(all[indices[k]].PixelsEqual(read[k]), $"position {k} (frame {indices[k]}) differs");
+        }
     }
 }

@@ -1,0 +1,172 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using SynVid.Runtime;
+using SynVid.Training;
+
+namespace SynVid.Cli.Commands;
+
+/// <summary>`synvid pretrain`: VideoMAE pre-training on a generator stage, resumable, with metrics and figures.</summary>
+public static class PretrainCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var stage = new StageOptions();
+        stage.Seed.Description = "Seed of the data, the masks and the model initialisation (default 0).";
+        var preset = new Option<string>("--preset")
+        {
+            Description = "Recipe: cpu-tiny (minutes on 2 cores), cpu-small (about half an hour), paper (ViT-B, 224², effective batch 192; GPU).",
+            DefaultValueFactory = _ => "cpu-tiny",
+        };
+        var steps = new Option<long?>("--steps")
+        {
+            Description = "Stop after N optimiser steps in total (a resumed run continues up to N). Default: the preset's schedule length. " +
+                "The lr schedule spans the preset's length (or --schedule-steps), extended to N when N is larger.",
+        };
+        var scheduleSteps = new Option<long?>("--schedule-steps") { Description = "Length of the warm-up + cosine schedule (default: the preset's)." };
+        var checkpointEvery = new Option<int?>("--checkpoint-every") { Description = "Write a checkpoint every K steps (and at the end). Default: the preset's." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Run folder: config.json, metrics.csv, tensorboard/, checkpoints/, loss.png, reconstruction.png." };
+        var resume = new Option<DirectoryInfo?>("--resume") { Description = "Continue the run in this folder from its latest checkpoint, with its own config." };
+        var threads = new Option<int>("--threads") { Description = "Torch threads (0 = libtorch default: all cores).", DefaultValueFactory = _ => 0 };
+        var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: the preset's; paper uses cuda)." };
+        var batch = new Option<int?>("--batch") { Description = "Clips per forward pass (default: the preset's)." };
+        var accumulation = new Option<int?>("--accum") { Description = "Forward passes per optimiser step (gradient accumulation)." };
+        var lr = new Option<double?>("--lr") { Description = "Base learning rate before scaling by effective batch / 256." };
+        var workers = new Option<int?>("--data-workers") { Description = "Background clip producers (default: one per core, at most 4)." };
+
+        var command = new Command(
+            "pretrain",
+            "Pre-train VideoMAE on synthetic videos generated on the fly. Everything (weights, data, masks) follows from the " +
+            "seed and the step, so --resume continues exactly where a checkpoint left off, and a killed run loses at most the " +
+            "steps since its last checkpoint. Watch a run with `tensorboard --logdir RUN_DIR`.");
+        stage.AddTo(command, stageRequired: false);
+        foreach (var option in new Option[] { preset, steps, scheduleSteps, checkpointEvery, output, resume, threads, device, batch, accumulation, lr, workers })
+        {
+            command.Add(option);
+        }
+
+        command.SetAction((parse, cancellation) =>
+        {
+            TorchRuntime.Configure(parse.GetValue(threads));
+            string runDir;
+            PretrainRunConfig config;
+            if (parse.GetValue(resume) is { } resumeDir)
+            {
+                runDir = resumeDir.FullName;
+                config = PretrainRunConfig.Load(runDir);
+                if (new Option[] { stage.Stage, output, preset, stage.Res, stage.Seed, stage.Images, stage.Set, stage.Config, stage.Profile, scheduleSteps, checkpointEvery, device, batch, accumulation, lr }
+                    .Any(o => parse.GetResult(o) is { Implicit: false }))
+                {
+                    throw new UserInputException("--resume continues a run with its saved config: give only --steps (and --threads) with it");
+                }
+            }
+            else
+            {
+                var stageName = parse.GetValue(stage.Stage) ?? throw new UserInputException("give --stage NAME (or --resume RUN_DIR)");
+                runDir = (parse.GetValue(output) ?? throw new UserInputException("give the run folder with --out RUN_DIR")).FullName;
+                if (File.Exists(Path.Combine(runDir, PretrainRunConfig.FileName)))
+                {
+                    throw new UserInputException($"{runDir} already holds a run; continue it with --resume {runDir} or choose another --out");
+                }
+                var recipe = PretrainPresets.Parse(parse.GetValue(preset)!) with { Seed = checked((int)parse.GetValue(stage.Seed)) };
+                recipe = Override(recipe, parse, scheduleSteps, checkpointEvery, device, batch, accumulation, lr, workers);
+                var parameters = stage.Resolve(parse, stageName);
+                config = PretrainData.ForStage(recipe, parameters, parse.GetValue(stage.Images)?.FullName, parse.GetValue(preset));
+            }
+
+            var until = parse.GetValue(steps) ?? config.Recipe.TotalSteps;
+            if (until > config.Recipe.TotalSteps)
+            {
+                config = config with { Recipe = config.Recipe with { TotalSteps = until } };
+                if (parse.GetValue(resume) is not null)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"[yellow]note:[/] the lr schedule is extended to {until} steps");
+                }
+            }
+            config.Recipe.Validate();
+            var source = PretrainData.Open(config);
+            try
+            {
+                return Task.FromResult(Run(runDir, config, source, until, cancellation));
+            }
+            finally
+            {
+                (source as IDisposable)?.Dispose();
+            }
+        });
+        return command;
+    }
+
+    private static PretrainRecipe Override(PretrainRecipe recipe, ParseResult parse, Option<long?> scheduleSteps, Option<int?> checkpointEvery,
+        Option<string?> device, Option<int?> batch, Option<int?> accumulation, Option<double?> lr, Option<int?> workers)
+    {
+        if (parse.GetValue(scheduleSteps) is { } total)
+        {
+            recipe = recipe with { TotalSteps = total, WarmupSteps = Math.Min(recipe.WarmupSteps, total) };
+        }
+        if (parse.GetValue(checkpointEvery) is { } every)
+        {
+            recipe = recipe with { CheckpointEvery = every };
+        }
+        if (parse.GetValue(device) is { } d)
+        {
+            recipe = recipe with { Device = d };
+        }
+        if (parse.GetValue(batch) is { } b)
+        {
+            recipe = recipe with { BatchSize = b };
+        }
+        if (parse.GetValue(accumulation) is { } a)
+        {
+            recipe = recipe with { Accumulation = a };
+        }
+        if (parse.GetValue(lr) is { } l)
+        {
+            recipe = recipe with { BaseLr = l };
+        }
+        if (parse.GetValue(workers) is { } w)
+        {
+            recipe = recipe with { DataWorkers = w };
+        }
+        return recipe;
+    }
+
+    private static int Run(string runDir, PretrainRunConfig config, Datasets.IPretrainClipSource source, long until, CancellationToken cancellation)
+    {
+        var recipe = config.Recipe;
+        var model = recipe.ModelConfig();
+        AnsiConsole.MarkupLineInterpolated(
+            $"pre-training [bold]{recipe.Model}[/] ({model.Encoder.Depth} blocks, {recipe.Frames}×{recipe.InputSize}², batch {recipe.TotalBatch}) on [bold]{source.Name}[/] → {runDir}");
+        PretrainResult? result = null;
+        try
+        {
+            AnsiConsole.Progress()
+                .AutoClear(false)
+                .HideCompleted(false)
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask("starting", maxValue: until);
+                    var progress = new SynchronousProgress<PretrainProgress>(p =>
+                    {
+                        task.Value = p.Step;
+                        task.Description = string.Create(CultureInfo.InvariantCulture,
+                            $"step {p.Step}/{p.TotalSteps}  loss {p.Loss:F4}  lr {p.LearningRate:E2}  {p.ClipsPerSecond:F1} clips/s  data wait {p.DataWaitShare:P0}");
+                    });
+                    result = Pretrainer.Run(runDir, config, source, until, progress, cancellation);
+                    task.Value = until;
+                });
+        }
+        catch (NonFiniteLossException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]stopped:[/] {e.Message}");
+            return ExitCodes.Failure;
+        }
+        var r = result!;
+        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"steps {r.StartStep}→{r.EndStep}: loss {r.FirstLoss:F4} → {r.LastLoss:F4}, {r.ClipsPerSecond:F1} clips/s, data wait {r.DataWaitShare:P1}"));
+        AnsiConsole.MarkupLineInterpolated($"metrics: {Path.Combine(runDir, "metrics.csv")}; figures: loss.png, reconstruction.png; checkpoints: {Path.Combine(runDir, "checkpoints")}");
+        return ExitCodes.Ok;
+    }
+}
