@@ -51,7 +51,7 @@ public static class BenchCommand
             {
                 Console.WriteLine($"textures: {textures.Name}");
             }
-            Console.WriteLine(string.Create(inv, $"min {result.MinMsPerClip:F2} ms/clip, {result.ClipsPerSecond:F1} clips/s, {result.MedianMsPerClip / sampling.Frames:F3} ms/frame"));
+            Console.WriteLine(string.Create(inv, $"min {result.MinMsPerClip:F2} ms/clip, {result.ClipsPerSecond:F1} clips/s, {result.MedianMsPerClip / sampling.Frames:F3} ms/frame, process CPU {result.CpuMsPerClip:F2} ms/clip"));
             Console.WriteLine(string.Create(inv, $"median ms per clip: {result.MedianMsPerClip:F2}"));
             return ExitCodes.Ok;
         });

@@ -18,6 +18,8 @@ public static class GenerateCommand
         var format = new Option<string>("--format") { Description = "mp4 (H.264, 25 fps) or png (one folder of numbered frames per video).", DefaultValueFactory = _ => "mp4" };
         var frames = new Option<int?>("--frames") { Description = "Give every video exactly N frames instead of drawing the stage's 100–199/200." };
         var threads = new Option<int>("--threads") { Description = "Worker threads; 0 = all cores.", DefaultValueFactory = _ => 0 };
+        var quality = new Option<VideoQuality>("--quality") { Description = "mp4 encoding: H264 (yuv420p at --crf) or Lossless (exact RGB).", DefaultValueFactory = _ => VideoQuality.H264 };
+        var crf = new Option<int>("--crf") { Description = "x264 constant rate factor for H264 (0–51, lower is better).", DefaultValueFactory = _ => 18 };
         var command = new Command(
             "generate",
             "Generate a synthetic video dataset of one stage of the progression. Video i is a pure function of (stage, " +
@@ -30,6 +32,8 @@ public static class GenerateCommand
         command.Add(format);
         command.Add(frames);
         command.Add(threads);
+        command.Add(quality);
+        command.Add(crf);
         command.SetAction((parse, cancellation) =>
         {
             var n = parse.GetValue(count);
@@ -53,7 +57,17 @@ public static class GenerateCommand
             if (videoFormat == VideoFormat.Mp4)
             {
                 Ffmpeg.Require();
-                throw new UserInputException("--format mp4 is not supported by this build yet; use --format png");
+                var q = parse.GetValue(quality);
+                var c = parse.GetValue(crf);
+                if (c is < 0 or > 51)
+                {
+                    throw new UserInputException($"--crf {c} must be 0..51");
+                }
+                if (q == VideoQuality.H264 && parameters.Resolution % 2 != 0)
+                {
+                    throw new UserInputException($"--res {parameters.Resolution} must be even for H.264 mp4 (4:2:0 chroma); use an even size, --quality Lossless or --format png");
+                }
+                writer = DatasetGenerator.Mp4Writer(q, c);
             }
             var textures = stage.Textures(parse, parameters);
             var videos = new SyntheticVideoSet(parameters, textures, parse.GetValue(stage.Seed), n);

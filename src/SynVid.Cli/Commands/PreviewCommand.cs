@@ -18,6 +18,8 @@ public static class PreviewCommand
         var columns = new Option<int>("--columns") { Description = "Frames per row.", DefaultValueFactory = _ => 8 };
         var step = new Option<int>("--step") { Description = "Frames between columns.", DefaultValueFactory = _ => 14 };
         var output = new Option<FileInfo?>("--out") { Description = "PNG path (default preview-STAGE.png or preview-progression.png in the current folder)." };
+        var mp4 = new Option<bool>("--mp4") { Description = "Also write an H.264 mp4 next to the PNG: the same videos playing side by side, four per row." };
+        var mp4Frames = new Option<int>("--mp4-frames") { Description = "Length of the mp4 in frames (25 fps).", DefaultValueFactory = _ => 100 };
         var command = new Command(
             "preview",
             "Write a PNG contact sheet: rows of videos, columns of frames. Textured stages use --images, or else a " +
@@ -28,6 +30,8 @@ public static class PreviewCommand
         command.Add(columns);
         command.Add(step);
         command.Add(output);
+        command.Add(mp4);
+        command.Add(mp4Frames);
         command.SetAction(parse =>
         {
             var all = parse.GetValue(progression);
@@ -48,6 +52,7 @@ public static class PreviewCommand
             var stages = all ? Stages.Progression.Select(s => stage.Adjust(parse, s)).ToList() : [stage.Resolve(parse)];
             ITextureSource? placeholder = null;
             var rows = new List<IReadOnlyList<RgbImage>>();
+            var videosShown = new List<(Scene Scene, ITextureSource? Textures)>();
             foreach (var s in stages)
             {
                 var textures = s.NeedsTextures && parse.GetValue(stage.Images) is null
@@ -58,19 +63,19 @@ public static class PreviewCommand
                 for (var v = 0; v < set.Count; v++)
                 {
                     var scene = set.Scene(v);
+                    videosShown.Add((scene, textures));
                     rows.Add([.. Enumerable.Range(0, cols).Select(c => renderer.Render(scene, Math.Min(c * stride, scene.FrameCount - 1), textures))]);
                 }
             }
             var sheet = ContactSheet.Compose(rows);
-            try
-            {
-                InterimPng.Write(path, sheet);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new UserInputException($"cannot write '{path}': {e.Message}", e);
-            }
+            PngFile.Write(path, sheet);
             AnsiConsole.MarkupLineInterpolated($"wrote {path} ({rows.Count} rows × {cols} frames, every {stride} frames)");
+            if (parse.GetValue(mp4))
+            {
+                var mp4Path = Path.ChangeExtension(path, ".mp4");
+                WriteMp4(mp4Path, videosShown, parse.GetValue(mp4Frames));
+                AnsiConsole.MarkupLineInterpolated($"wrote {mp4Path}");
+            }
             if (placeholder is not null)
             {
                 AnsiConsole.MarkupLineInterpolated($"[yellow]textured stages use placeholder textures ({placeholder.Name}); give --images DIR for real ones[/]");
@@ -78,5 +83,31 @@ public static class PreviewCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static void WriteMp4(string path, IReadOnlyList<(Scene Scene, ITextureSource? Textures)> videos, int frames)
+    {
+        if (frames is < 1 or > 10_000)
+        {
+            throw new UserInputException($"--mp4-frames {frames} must be 1..10000");
+        }
+        Ffmpeg.Require();
+        var renderers = videos.Select(v => new FrameRenderer(v.Scene.Parameters.Resolution)).ToList();
+        VideoWriter? video = null;
+        try
+        {
+            for (var t = 0; t < frames; t++)
+            {
+                var cells = videos.Select((v, i) => renderers[i].Render(v.Scene, t, v.Textures)).ToList();
+                var grid = ContactSheet.Compose([.. cells.Chunk(4).Select(row => (IReadOnlyList<RgbImage>)row)]);
+                video ??= VideoWriter.Create(path, grid.Width, grid.Height, DatasetGenerator.Fps);
+                video.Write(grid);
+            }
+            video!.Complete();
+        }
+        finally
+        {
+            video?.Dispose();
+        }
     }
 }

@@ -14,7 +14,7 @@ internal sealed class StageOptions
 
     public Option<int?> Res { get; } = new("--res") { Description = "Canvas side in pixels (default 256)." };
 
-    public Option<long> Seed { get; } = new("--seed") { Description = "Dataset seed; video i is a pure function of (stage, seed, i). Default 0.", DefaultValueFactory = _ => 0 };
+    public Option<long> Seed { get; } = new("--seed") { Description = "Dataset seed; video i is a pure function of (stage, seed, i).", DefaultValueFactory = _ => 0 };
 
     public Option<DirectoryInfo?> Images { get; } = new("--images") { Description = "Image folder (JPEG/PNG) used as the texture pool of textured stages, image backgrounds and static-image videos." };
 

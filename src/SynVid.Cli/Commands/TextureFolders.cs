@@ -1,16 +1,18 @@
+using Spectre.Console;
 using SynVid.Textures;
 
 namespace SynVid.Cli.Commands;
 
-/// <summary>Opens an image folder as a texture source.</summary>
+/// <summary>Opens an image folder as a texture source and reports the files it skipped.</summary>
 internal static class TextureFolders
 {
     public static ITextureSource Open(string folder, int resolution)
     {
-        if (!Directory.Exists(folder))
+        var source = new ImageFolderTextureSource(folder, resolution);
+        if (source.SkippedSummary() is { } skipped)
         {
-            throw new UserInputException($"image folder '{folder}' does not exist");
+            AnsiConsole.MarkupLineInterpolated($"[yellow]{source.Name}: {skipped}[/]");
         }
-        throw new UserInputException($"image folders are not supported by this build yet (--images '{folder}')");
+        return source;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using SynVid.Video;
 
 namespace SynVid.Synthesis;
@@ -61,24 +62,51 @@ public static class DatasetGenerator
             MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount,
             CancellationToken = cancellationToken,
         };
-        Parallel.ForEach(mine, options, () => new FrameRenderer(videos.Parameters.Resolution), (i, _, renderer) =>
+        try
         {
-            var path = PathOf(i);
-            if (!File.Exists(path) && !Directory.Exists(path))
+            Parallel.ForEach(mine, options, () => new FrameRenderer(videos.Parameters.Resolution), (i, _, renderer) =>
             {
-                RemoveStaleTemporaries(path);
-                write(path, videos.Frames(i, renderer));
-                Interlocked.Increment(ref written);
-            }
-            progress?.Report(Interlocked.Increment(ref done));
-            return renderer;
-        }, _ => { });
+                var path = PathOf(i);
+                if (!File.Exists(path) && !Directory.Exists(path))
+                {
+                    RemoveStaleTemporaries(path);
+                    write(path, videos.Frames(i, renderer));
+                    Interlocked.Increment(ref written);
+                }
+                progress?.Report(Interlocked.Increment(ref done));
+                return renderer;
+            }, _ => { });
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.Count > 0)
+        {
+            // Report the first failure itself (a bad image file is a UserInputException the CLI shows on one line).
+            ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+        }
 
         var csvName = shard.Count == 1 ? "annotations.csv" : $"annotations.shard-{shard.Index}-of-{shard.Count}.csv";
         var csvPath = Path.Combine(root, csvName);
         WriteAtomically(csvPath, string.Concat(mine.Select(i => PathOf(i) + " 0\n")));
         return new GenerationSummary(written, mine.Length - written, csvPath, manifestPath);
     }
+
+    /// <summary>A video writer for <see cref="Run"/>: an mp4 at 25 fps through ffmpeg (temporary name, renamed when complete).</summary>
+    public static Action<string, IEnumerable<RgbImage>> Mp4Writer(VideoQuality quality, int crf) => (path, frames) =>
+    {
+        VideoWriter? writer = null;
+        try
+        {
+            foreach (var frame in frames)
+            {
+                writer ??= VideoWriter.Create(path, frame.Width, frame.Height, Fps, quality, crf);
+                writer.Write(frame);
+            }
+            writer?.Complete();
+        }
+        finally
+        {
+            writer?.Dispose();
+        }
+    };
 
     /// <summary>Writes the frames as 00000.png, 00001.png, … into a temporary folder, then renames it to <paramref name="folder"/>.</summary>
     public static void WritePngFolder(string folder, IEnumerable<RgbImage> frames)
@@ -91,7 +119,8 @@ public static class DatasetGenerator
             var t = 0;
             foreach (var frame in frames)
             {
-                InterimPng.Write(Path.Combine(temp, t.ToString("D5", CultureInfo.InvariantCulture) + ".png"), frame);
+                // The folder is renamed when complete, so its files need no temporary names of their own.
+                File.WriteAllBytes(Path.Combine(temp, t.ToString("D5", CultureInfo.InvariantCulture) + ".png"), PngFile.Encode(frame));
                 t++;
             }
             Directory.Move(temp, folder);
@@ -107,7 +136,10 @@ public static class DatasetGenerator
     private static void RemoveStaleTemporaries(string finalPath)
     {
         var dir = Path.GetDirectoryName(finalPath)!;
-        foreach (var stale in Directory.EnumerateFileSystemEntries(dir, Path.GetFileName(finalPath) + ".tmp-*"))
+        var name = Path.GetFileName(finalPath);
+        // PNG folders use NAME.tmp-*; the video writer uses the hidden .NAME.*.partial.
+        var stales = Directory.EnumerateFileSystemEntries(dir, name + ".tmp-*").Concat(Directory.EnumerateFiles(dir, "." + name + ".*.partial"));
+        foreach (var stale in stales.ToList())
         {
             if (Directory.Exists(stale))
             {

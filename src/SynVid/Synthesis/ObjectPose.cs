@@ -50,17 +50,17 @@ public readonly record struct ObjectPose(int X, int Y, Matrix2 Linear, double Pi
             case CircleTransform.None:
                 return Matrix2.Scale(r, r);
             case CircleTransform.OnTheFlyStyle:
-            {
-                // Axes (⌊r·s_x⌋, ⌊r·s_y⌋), rotation ω·t read as degrees by the reference; no shear.
-                var axX = Math.Floor(r * (1 + o.ScaleRate.X * t));
-                var axY = Math.Floor(r * (1 + o.ScaleRate.Y * t));
-                var angle = o.RotationRate * t;
-                if (units == AngleUnits.Degrees)
                 {
-                    angle *= Math.PI / 180;
+                    // Axes (⌊r·s_x⌋, ⌊r·s_y⌋), rotation ω·t read as degrees by the reference; no shear.
+                    var axX = Math.Floor(r * (1 + o.ScaleRate.X * t));
+                    var axY = Math.Floor(r * (1 + o.ScaleRate.Y * t));
+                    var angle = o.RotationRate * t;
+                    if (units == AngleUnits.Degrees)
+                    {
+                        angle *= Math.PI / 180;
+                    }
+                    return Matrix2.Rotation(angle) * Matrix2.Scale(axX, axY);
                 }
-                return Matrix2.Rotation(angle) * Matrix2.Scale(axX, axY);
-            }
             case CircleTransform.FullAffine:
                 return r * LinearMap(o, t);
             default:

@@ -8,20 +8,20 @@ public static class RadiusLaw
 {
     private const int GridSize = 200;
     private const double Sigma = 3;
-    private static readonly double[] Grid = BuildGrid();
-    private static readonly double[] Cdf = BuildCdf();
+    private static readonly double[] _grid = BuildGrid();
+    private static readonly double[] _cdf = BuildCdf();
 
     /// <summary>Radius in pixels for a uniform draw <paramref name="p"/> ∈ [0, 1) at canvas side <paramref name="resolution"/>.</summary>
     public static int Radius(double p, int resolution)
     {
         var k = NearestCdfIndex(p);
-        return Math.Max((int)Math.Floor(Grid[k] * resolution), 1);
+        return Math.Max((int)Math.Floor(_grid[k] * resolution), 1);
     }
 
     /// <summary>Index of the CDF value closest to p (the first one on ties, like argmin).</summary>
     public static int NearestCdfIndex(double p)
     {
-        var hi = Array.BinarySearch(Cdf, p);
+        var hi = Array.BinarySearch(_cdf, p);
         if (hi >= 0)
         {
             return FirstEqual(hi);
@@ -36,12 +36,12 @@ public static class RadiusLaw
             return FirstEqual(GridSize - 1);
         }
         var lo = hi - 1;
-        return p - Cdf[lo] <= Cdf[hi] - p ? FirstEqual(lo) : hi;
+        return p - _cdf[lo] <= _cdf[hi] - p ? FirstEqual(lo) : hi;
     }
 
     private static int FirstEqual(int k)
     {
-        while (k > 0 && Cdf[k - 1] == Cdf[k])
+        while (k > 0 && _cdf[k - 1] == _cdf[k])
         {
             k--;
         }
@@ -65,7 +65,7 @@ public static class RadiusLaw
         for (var k = 0; k < GridSize; k++)
         {
             // The "−1" is 1/r_max^σ with r_max = 1, so the last weight is 0.
-            w[k] = Math.Pow(Grid[k], -Sigma) - 1;
+            w[k] = Math.Pow(_grid[k], -Sigma) - 1;
             total += w[k];
         }
         var cdf = new double[GridSize];

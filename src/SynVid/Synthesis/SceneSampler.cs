@@ -9,7 +9,7 @@ namespace SynVid.Synthesis;
 /// </summary>
 public static class SceneSampler
 {
-    private static readonly ShapeKind[] AllShapes = Enum.GetValues<ShapeKind>();
+    private static readonly ShapeKind[] _allShapes = Enum.GetValues<ShapeKind>();
 
     /// <summary>
     /// The scene of one video. <paramref name="textureCount"/> is the size of the texture source (0 when the stage
@@ -49,8 +49,8 @@ public static class SceneSampler
     private static SceneObject SampleObject(StageParameters p, int pool, SeededRandom rng)
     {
         var res = p.Resolution;
-        var shapeDraw = rng.NextInt(0, AllShapes.Length - 1);
-        var shape = p.Shapes == ShapeSet.Circles ? ShapeKind.Circle : AllShapes[shapeDraw];
+        var shapeDraw = rng.NextInt(0, _allShapes.Length - 1);
+        var shape = p.Shapes == ShapeSet.Circles ? ShapeKind.Circle : _allShapes[shapeDraw];
         var colour = (R: Channel(rng), G: Channel(rng), B: Channel(rng));
         var radius = RadiusLaw.Radius(rng.NextDouble(), res);
         // int32(U(0, 2·res)) per axis (§2.2).
@@ -102,48 +102,48 @@ public static class SceneSampler
             case ShapeKind.Circle:
                 return [];
             case ShapeKind.Square:
-            {
-                double s = (int)(r * Math.Sqrt(2));
-                return [0, 0, s, 0, s, s, 0, s];
-            }
-            case ShapeKind.OrientedSquare:
-            {
-                // Corners ±s/2 truncated, then rotated by θ and shifted to (r, r); they stay real-valued.
-                var h = (double)(int)(r * Math.Sqrt(2) / 2);
-                var (sin, cos) = Math.SinCos(angles[0]);
-                double[] c = [-h, -h, h, -h, h, h, -h, h];
-                for (var k = 0; k < 8; k += 2)
                 {
-                    var x = c[k];
-                    var y = c[k + 1];
-                    c[k] = cos * x - sin * y + r;
-                    c[k + 1] = sin * x + cos * y + r;
+                    double s = (int)(r * Math.Sqrt(2));
+                    return [0, 0, s, 0, s, s, 0, s];
                 }
-                return c;
-            }
+            case ShapeKind.OrientedSquare:
+                {
+                    // Corners ±s/2 truncated, then rotated by θ and shifted to (r, r); they stay real-valued.
+                    var h = (double)(int)(r * Math.Sqrt(2) / 2);
+                    var (sin, cos) = Math.SinCos(angles[0]);
+                    double[] c = [-h, -h, h, -h, h, h, -h, h];
+                    for (var k = 0; k < 8; k += 2)
+                    {
+                        var x = c[k];
+                        var y = c[k + 1];
+                        c[k] = cos * x - sin * y + r;
+                        c[k + 1] = sin * x + cos * y + r;
+                    }
+                    return c;
+                }
             case ShapeKind.Rectangle:
-            {
-                // a_r ~ U(0, π/2): the first angle draw rescaled from [0, 2π).
-                var a = angles[0] / 4;
-                var dx = r * Math.Cos(a);
-                var dy = r * Math.Sin(a);
-                return [Trunc(r + dx), Trunc(r + dy), Trunc(r - dx), Trunc(r + dy), Trunc(r - dx), Trunc(r - dy), Trunc(r + dx), Trunc(r - dy)];
-            }
+                {
+                    // a_r ~ U(0, π/2): the first angle draw rescaled from [0, 2π).
+                    var a = angles[0] / 4;
+                    var dx = r * Math.Cos(a);
+                    var dy = r * Math.Sin(a);
+                    return [Trunc(r + dx), Trunc(r + dy), Trunc(r - dx), Trunc(r + dy), Trunc(r - dx), Trunc(r - dy), Trunc(r + dx), Trunc(r - dy)];
+                }
             case ShapeKind.Triangle:
             case ShapeKind.Quadrilateral:
-            {
-                var n = shape == ShapeKind.Triangle ? 3 : 4;
-                Span<double> psi = stackalloc double[n];
-                angles[..n].CopyTo(psi);
-                psi.Sort();
-                var c = new double[2 * n];
-                for (var j = 0; j < n; j++)
                 {
-                    c[2 * j] = Trunc(r * Math.Cos(psi[j]) + r);
-                    c[2 * j + 1] = Trunc(r * Math.Sin(psi[j]) + r);
+                    var n = shape == ShapeKind.Triangle ? 3 : 4;
+                    Span<double> psi = stackalloc double[n];
+                    angles[..n].CopyTo(psi);
+                    psi.Sort();
+                    var c = new double[2 * n];
+                    for (var j = 0; j < n; j++)
+                    {
+                        c[2 * j] = Trunc(r * Math.Cos(psi[j]) + r);
+                        c[2 * j + 1] = Trunc(r * Math.Sin(psi[j]) + r);
+                    }
+                    return c;
                 }
-                return c;
-            }
             default:
                 throw new ArgumentOutOfRangeException(nameof(shape), shape, null);
         }

@@ -5,7 +5,7 @@ namespace SynVid.Tests.Synthesis;
 
 public class DeterminismTests
 {
-    private static readonly StageParameters Small = Stages.AcceleratingShapes with { Resolution = 64, ObjectCount = 60 };
+    private static readonly StageParameters _small = Stages.AcceleratingShapes with { Resolution = 64, ObjectCount = 60 };
 
     private static void AssertSameClips(IReadOnlyList<SyntheticClip> a, IReadOnlyList<SyntheticClip> b)
     {
@@ -21,12 +21,12 @@ public class DeterminismTests
     [Fact]
     public void ClipsAreIdenticalAcrossThreadCountsAndOrder()
     {
-        using var source = new OnTheFlyClipSource(Small, null, seed: 3, new ClipSampling { Frames = 4 });
+        using var source = new OnTheFlyClipSource(_small, null, seed: 3, new ClipSampling { Frames = 4 });
         var serial = source.Stream(epoch: 1, start: 0, count: 12, parallelism: 1, capacity: 1).ToList();
         var parallel = source.Stream(epoch: 1, start: 0, count: 12, parallelism: 4, capacity: 3).ToList();
         AssertSameClips(serial, parallel);
         // Reverse order, one at a time, from a fresh source.
-        using var fresh = new OnTheFlyClipSource(Small, null, seed: 3, new ClipSampling { Frames = 4 });
+        using var fresh = new OnTheFlyClipSource(_small, null, seed: 3, new ClipSampling { Frames = 4 });
         var reversed = Enumerable.Range(0, 12).Reverse().Select(i => fresh.Get(1, i)).Reverse().ToList();
         AssertSameClips(serial, reversed);
         Assert.Equal(Enumerable.Range(0, 12), serial.Select(c => c.Index));
@@ -35,11 +35,11 @@ public class DeterminismTests
     [Fact]
     public void DifferentIndexEpochOrSeedGivesADifferentVideo()
     {
-        using var source = new OnTheFlyClipSource(Small, null, seed: 3);
+        using var source = new OnTheFlyClipSource(_small, null, seed: 3);
         var a = source.Get(0, 5).Frames[0];
         Assert.False(a.PixelsEqual(source.Get(0, 6).Frames[0]));
         Assert.False(a.PixelsEqual(source.Get(1, 5).Frames[0]));
-        using var other = new OnTheFlyClipSource(Small, null, seed: 4);
+        using var other = new OnTheFlyClipSource(_small, null, seed: 4);
         Assert.False(a.PixelsEqual(other.Get(0, 5).Frames[0]));
     }
 

@@ -5,12 +5,12 @@ namespace SynVid.Tests.Synthesis;
 
 public class GeometryTests
 {
-    private static readonly (byte, byte, byte) Red = (200, 10, 10);
+    private static readonly (byte, byte, byte) _red = (200, 10, 10);
 
     private static SceneObject Obj(ShapeKind shape, int r, int x, int y, double[]? angles = null) => new()
     {
         Shape = shape,
-        Colour = Red,
+        Colour = _red,
         Radius = r,
         AnchorX = x,
         AnchorY = y,
@@ -68,31 +68,31 @@ public class GeometryTests
         return (x0, y0, x1, y1);
     }
 
-    private static readonly StageParameters Plain = Stages.MovingShapes;
+    private static readonly StageParameters _plain = Stages.MovingShapes;
 
     [Fact]
     public void CircleIsTheClosedDiskAroundItsCentre()
     {
-        var img = Render(Plain, 0, Obj(ShapeKind.Circle, 10, 50, 60));
+        var img = Render(_plain, 0, Obj(ShapeKind.Circle, 10, 50, 60));
         Assert.Equal((40, 50, 60, 70), Bounds(img));
         Assert.True(On(img, 57, 67)); // 7² + 7² = 98 ≤ 100
         Assert.False(On(img, 58, 68)); // 128 > 100
         Assert.True(On(img, 56, 68)); // 36 + 64 = 100, on the boundary
-        Assert.Equal(Red, (img.Pixels[img.Offset(50, 60)], img.Pixels[img.Offset(50, 60) + 1], img.Pixels[img.Offset(50, 60) + 2]));
+        Assert.Equal(_red, (img.Pixels[img.Offset(50, 60)], img.Pixels[img.Offset(50, 60) + 1], img.Pixels[img.Offset(50, 60) + 2]));
     }
 
     [Fact]
     public void ConstantAndAcceleratedMotionMoveTheAnchor()
     {
         var moving = Obj(ShapeKind.Circle, 5, 50, 60) with { Speed = 2, Direction = 0 };
-        Assert.Equal((55, 55, 65, 65), Bounds(Render(Plain, 5, moving)));
-        Assert.Equal((75, 55, 85, 65), Bounds(Render(Plain, 15, moving)));
+        Assert.Equal((55, 55, 65, 65), Bounds(Render(_plain, 5, moving)));
+        Assert.Equal((75, 55, 85, 65), Bounds(Render(_plain, 15, moving)));
         // Down (φ = π/2) at v₀ = 1 with a = 0.2: d(10) = 10 + ½·0.2·100 = 20.
         var acc = Obj(ShapeKind.Circle, 5, 50, 60) with { Speed = 1, Acceleration = 0.2, Direction = Math.PI / 2 };
         Assert.Equal((45, 75, 55, 85), Bounds(Render(Stages.AcceleratingShapes, 10, acc)));
         // Truncation toward zero: d = 2.5·3 = 7.5 → 57 (Q12).
         var frac = Obj(ShapeKind.Circle, 5, 50, 60) with { Speed = 2.5 };
-        Assert.Equal((52, 55, 62, 65), Bounds(Render(Plain, 3, frac)));
+        Assert.Equal((52, 55, 62, 65), Bounds(Render(_plain, 3, frac)));
         // The static stage ignores speed and acceleration.
         Assert.Equal((45, 55, 55, 65), Bounds(Render(Stages.StaticCircles, 50, acc)));
     }
@@ -101,7 +101,7 @@ public class GeometryTests
     public void SquareHasItsTopLeftCornerAtTheAnchor()
     {
         // s = ⌊10√2⌋ = 14: the closed square [20, 34] × [30, 44].
-        var img = Render(Plain, 0, Obj(ShapeKind.Square, 10, 20, 30));
+        var img = Render(_plain, 0, Obj(ShapeKind.Square, 10, 20, 30));
         Assert.Equal((20, 30, 34, 44), Bounds(img));
         Assert.Equal(15 * 15, Enumerable.Range(0, 256).Sum(y => Enumerable.Range(0, 256).Count(x => On(img, x, y))));
     }
@@ -110,17 +110,17 @@ public class GeometryTests
     public void OrientedSquareRectangleTriangleAndQuadrilateralSitInTheLocalBox()
     {
         // Oriented square, θ = 0: ±⌊7.07⌋ = ±7 around (10, 10) → [3, 17]².
-        Assert.Equal((103, 53, 117, 67), Bounds(Render(Plain, 0, Obj(ShapeKind.OrientedSquare, 10, 100, 50))));
+        Assert.Equal((103, 53, 117, 67), Bounds(Render(_plain, 0, Obj(ShapeKind.OrientedSquare, 10, 100, 50))));
         // Rectangle, a_r = π/4 (first angle π, rescaled by ¼): corners 10 ± 7.07 → [2, 17]².
-        Assert.Equal((102, 52, 117, 67), Bounds(Render(Plain, 0, Obj(ShapeKind.Rectangle, 10, 100, 50, [Math.PI, 0, 0, 0]))));
+        Assert.Equal((102, 52, 117, 67), Bounds(Render(_plain, 0, Obj(ShapeKind.Rectangle, 10, 100, 50, [Math.PI, 0, 0, 0]))));
         // Triangle at angles (0, π/2, π): (20, 10), (10, 20), (0, 10) — apex pointing down (y grows downwards).
-        var tri = Render(Plain, 0, Obj(ShapeKind.Triangle, 10, 100, 50, [Math.PI / 2, 0, Math.PI, 1]));
+        var tri = Render(_plain, 0, Obj(ShapeKind.Triangle, 10, 100, 50, [Math.PI / 2, 0, Math.PI, 1]));
         Assert.Equal((100, 120), Row(tri, 60));
         Assert.Equal((105, 115), Row(tri, 65));
         Assert.Equal((110, 110), Row(tri, 70));
         Assert.Null(Row(tri, 59));
         // Quadrilateral at (0, π/2, π, 3π/2): a diamond; cos(3π/2)·10 + 10 truncates to 9.
-        var quad = Render(Plain, 0, Obj(ShapeKind.Quadrilateral, 10, 100, 50, [3 * Math.PI / 2, Math.PI, 0, Math.PI / 2]));
+        var quad = Render(_plain, 0, Obj(ShapeKind.Quadrilateral, 10, 100, 50, [3 * Math.PI / 2, Math.PI, 0, Math.PI / 2]));
         Assert.Equal((100, 120), Row(quad, 60));
         Assert.Equal((105, 114), Row(quad, 55));
         Assert.Equal((105, 115), Row(quad, 65));
@@ -185,7 +185,7 @@ public class GeometryTests
     public void SkipRuleTestsTheAnchorNotTheExtent()
     {
         // A big square (s = 359) anchored at x = −255 reaches the canvas; at x = −256 it is skipped.
-        var p = Plain;
+        var p = _plain;
         Assert.True(On(Render(p, 0, Obj(ShapeKind.Square, 254, -255, 0)), 50, 50));
         Assert.False(On(Render(p, 0, Obj(ShapeKind.Square, 254, -256, 0)), 50, 50));
     }
@@ -195,10 +195,10 @@ public class GeometryTests
     {
         var below = Obj(ShapeKind.Circle, 20, 100, 100);
         var above = Obj(ShapeKind.Circle, 5, 100, 100) with { Colour = (1, 2, 3) };
-        var img = Render(Plain, 0, below, above);
+        var img = Render(_plain, 0, below, above);
         Assert.Equal(1, img.Pixels[img.Offset(100, 100)]);
         Assert.Equal(200, img.Pixels[img.Offset(110, 100)]);
-        var swapped = Render(Plain, 0, above, below);
+        var swapped = Render(_plain, 0, above, below);
         Assert.Equal(200, swapped.Pixels[swapped.Offset(100, 100)]);
     }
 
