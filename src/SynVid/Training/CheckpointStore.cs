@@ -1,9 +1,9 @@
 using System.Collections;
 using System.Globalization;
 using System.Text.Json;
+using SynVid.Model.Checkpoints;
 using TorchSharp;
 using TorchSharp.PyBridge;
-using SynVid.Model.Checkpoints;
 using static TorchSharp.torch;
 
 namespace SynVid.Training;
