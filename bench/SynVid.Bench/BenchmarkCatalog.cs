@@ -6,5 +6,6 @@ internal static class BenchmarkCatalog
     internal static IReadOnlyDictionary<string, Func<string>> All { get; } = new Dictionary<string, Func<string>>
     {
         ["matmul"] = MatmulBenchmark.Run,
+        ["perturbations"] = PerturbationBenchmark.Run,
     };
 }

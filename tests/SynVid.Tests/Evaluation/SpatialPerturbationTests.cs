@@ -5,7 +5,7 @@ namespace SynVid.Tests.Evaluation;
 
 public class SpatialPerturbationTests
 {
-    private static readonly (byte R, byte G, byte B) Known = (30, 120, 220);
+    private static readonly (byte R, byte G, byte B) _known = (30, 120, 220);
 
     public static TheoryData<string> SpatialKeys =>
         [.. PerturbationCatalog.All.OfType<ISpatialPerturbation>().Select(p => p.Key)];
@@ -68,18 +68,18 @@ public class SpatialPerturbationTests
     [MemberData(nameof(SpatialKeys))]
     public void KnownColoursAreKeptAtSeverityOne(string key)
     {
-        var clip = Enumerable.Range(0, 8).Select(_ => Solid(64, 64, Known)).ToArray();
+        var clip = Enumerable.Range(0, 8).Select(_ => Solid(64, 64, _known)).ToArray();
         var p = PerturbationCatalog.Find(key);
         var mean = CentreMean(ClipPerturbation.Apply(clip, p, 1, seed: 3));
         // The perturbation's own change is a few grey levels on average (impulse noise: 3% of values to 0 or 255).
-        Assert.InRange(mean[0], Known.R - 8, Known.R + 8);
-        Assert.InRange(mean[1], Known.G - 8, Known.G + 8);
-        Assert.InRange(mean[2], Known.B - 8, Known.B + 8);
+        Assert.InRange(mean[0], _known.R - 8, _known.R + 8);
+        Assert.InRange(mean[1], _known.G - 8, _known.G + 8);
+        Assert.InRange(mean[2], _known.B - 8, _known.B + 8);
         if (key != "translate")
         {
             // The reference's bug would be caught: the inverted comparison run lands near the negative.
             var inverted = CentreMean(ClipPerturbation.Apply(clip, p, 1, seed: 3, legacyInvert: true));
-            Assert.True(Math.Abs(inverted[0] - (256 - Known.R)) < 20, $"{key}: legacy inversion gave R = {inverted[0]:F1}");
+            Assert.True(Math.Abs(inverted[0] - (256 - _known.R)) < 20, $"{key}: legacy inversion gave R = {inverted[0]:F1}");
         }
     }
 
