@@ -1,0 +1,105 @@
+using System.Collections;
+using SynVid.Serialization;
+using TorchSharp.PyBridge;
+using static TorchSharp.torch;
+
+namespace SynVid.Model.Checkpoints;
+
+/// <summary>
+/// Reads model weights from PyTorch <c>.pth</c> files (the zip format of <c>torch.save</c>; a bare state dict or the
+/// reference layout <c>{'model': state_dict, ...}</c> / DeepSpeed <c>{'module': ...}</c>, REFERENCE.md §4.9) and from
+/// safetensors files (HuggingFace VideoMAE names are mapped to the reference names).
+/// </summary>
+public static class CheckpointReader
+{
+    /// <summary>Reads the model tensors of <paramref name="path"/>, detecting the format from the file's first bytes.</summary>
+    public static StateDict Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UserInputException($"checkpoint {path} does not exist");
+        }
+        Span<byte> head = stackalloc byte[4];
+        using (var probe = File.OpenRead(path))
+        {
+            if (probe.Read(head) < 4)
+            {
+                throw new UserInputException($"{path}: too short to be a checkpoint");
+            }
+        }
+        if (head[0] == (byte)'P' && head[1] == (byte)'K')
+        {
+            return ReadPyTorch(path);
+        }
+        return ReadSafetensors(path);
+    }
+
+    /// <summary>Reads a <c>torch.save</c> zip file holding a state dict, optionally under 'model' or 'module'.</summary>
+    public static StateDict ReadPyTorch(string path)
+    {
+        Hashtable root;
+        try
+        {
+            root = PyTorchUnpickler.UnpickleStateDict(path);
+        }
+        catch (Exception e) when (e is NotImplementedException or InvalidDataException or InvalidCastException or IOException)
+        {
+            throw new UserInputException($"{path}: not a readable PyTorch checkpoint ({e.Message})", e);
+        }
+        var model = root["model"] as IDictionary ?? root["module"] as IDictionary ?? root;
+        var tensors = new Dictionary<string, Tensor>();
+        foreach (DictionaryEntry entry in model)
+        {
+            if (entry.Key is string key && entry.Value is Tensor t)
+            {
+                tensors[key] = t;
+            }
+        }
+        // Everything else (optimizer state, args) was unpickled too; free its tensors now.
+        DisposeTensorsExcept(root, tensors.Values.ToHashSet());
+        if (tensors.Count == 0)
+        {
+            var keys = string.Join(", ", root.Keys.Cast<object>().Select(k => k.ToString()));
+            throw new UserInputException($"{path}: no model tensors found (top-level keys: {keys}); expected a state dict or {{'model': state_dict}}");
+        }
+        return new StateDict(tensors, path);
+    }
+
+    /// <summary>Reads a safetensors file; HuggingFace VideoMAE names are mapped to the reference layout.</summary>
+    public static StateDict ReadSafetensors(string path)
+    {
+        Dictionary<string, Tensor> tensors;
+        try
+        {
+            tensors = SafetensorsFile.Read(path);
+        }
+        catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException or ArgumentException)
+        {
+            throw new UserInputException($"{path}: not a readable safetensors file ({e.Message})", e);
+        }
+        var dict = new StateDict(tensors, path);
+        return HuggingFaceKeys.IsHuggingFace(tensors.Keys) ? HuggingFaceKeys.ToReference(dict) : dict;
+    }
+
+    private static void DisposeTensorsExcept(object? node, HashSet<Tensor> keep)
+    {
+        switch (node)
+        {
+            case Tensor t when !keep.Contains(t):
+                t.Dispose();
+                break;
+            case IDictionary d:
+                foreach (DictionaryEntry e in d)
+                {
+                    DisposeTensorsExcept(e.Value, keep);
+                }
+                break;
+            case IEnumerable list and not string:
+                foreach (var item in list)
+                {
+                    DisposeTensorsExcept(item, keep);
+                }
+                break;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using static TorchSharp.torch;
+
+namespace SynVid.Serialization;
+
+/// <summary>
+/// NumPy <c>.npy</c> files (format versions 1–3, C order, little-endian): float32, float64, bool, uint8, int32, int64.
+/// Enough for exchanging clips, masks and outputs with Python.
+/// </summary>
+public static partial class NpyFile
+{
+    private static readonly byte[] _magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
+
+    private static readonly (string Descr, ScalarType Type, int Size)[] _types =
+    [
+        ("<f4", ScalarType.Float32, 4),
+        ("<f8", ScalarType.Float64, 8),
+        ("|b1", ScalarType.Bool, 1),
+        ("|u1", ScalarType.Byte, 1),
+        ("<i4", ScalarType.Int32, 4),
+        ("<i8", ScalarType.Int64, 8),
+    ];
+
+    /// <summary>Reads <paramref name="path"/> into a CPU tensor; throws a <see cref="UserInputException"/> naming the file on bad input.</summary>
+    public static Tensor Read(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException($"{path}: cannot read ({e.Message})", e);
+        }
+        return Parse(bytes, path);
+    }
+
+    /// <summary>Parses the bytes of an .npy file; <paramref name="name"/> is used in error messages.</summary>
+    public static Tensor Parse(ReadOnlySpan<byte> bytes, string name)
+    {
+        if (bytes.Length < 10 || !bytes[..6].SequenceEqual(_magic))
+        {
+            throw new UserInputException($"{name}: not a .npy file (missing the \\x93NUMPY magic)");
+        }
+        var major = bytes[6];
+        int headerLength, headerStart;
+        if (major == 1)
+        {
+            headerLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes[8..]);
+            headerStart = 10;
+        }
+        else if (major is 2 or 3)
+        {
+            if (bytes.Length < 12)
+            {
+                throw new UserInputException($"{name}: truncated .npy header");
+            }
+            headerLength = checked((int)BinaryPrimitives.ReadUInt32LittleEndian(bytes[8..]));
+            headerStart = 12;
+        }
+        else
+        {
+            throw new UserInputException($"{name}: unsupported .npy format version {major}");
+        }
+        if (bytes.Length < headerStart + headerLength)
+        {
+            throw new UserInputException($"{name}: truncated .npy header");
+        }
+        var header = Encoding.UTF8.GetString(bytes.Slice(headerStart, headerLength));
+        var descr = DescrPattern().Match(header);
+        var fortran = FortranPattern().Match(header);
+        var shapeMatch = ShapePattern().Match(header);
+        if (!descr.Success || !fortran.Success || !shapeMatch.Success)
+        {
+            throw new UserInputException($"{name}: unreadable .npy header '{header.Trim()}'");
+        }
+        if (fortran.Groups[1].Value == "True")
+        {
+            throw new UserInputException($"{name}: Fortran-order arrays are not supported; save with np.ascontiguousarray");
+        }
+        var type = _types.FirstOrDefault(t => t.Descr == descr.Groups[1].Value);
+        if (type.Descr is null)
+        {
+            throw new UserInputException(
+                $"{name}: dtype '{descr.Groups[1].Value}' is not supported; use one of {string.Join(", ", _types.Select(t => t.Descr))}");
+        }
+        var shape = shapeMatch.Groups[1].Value
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => long.Parse(s.TrimEnd('L'), CultureInfo.InvariantCulture))
+            .ToArray();
+        var count = shape.Aggregate(1L, (a, b) => checked(a * b));
+        var dataStart = headerStart + headerLength;
+        var expected = checked(count * type.Size);
+        if (bytes.Length - dataStart != expected)
+        {
+            throw new UserInputException(
+                $"{name}: expected {expected} data bytes for shape ({string.Join(", ", shape)}) {type.Descr}, found {bytes.Length - dataStart}");
+        }
+        var result = empty(shape, type.Type);
+        result.bytes = bytes.Slice(dataStart, (int)expected).ToArray();
+        return result;
+    }
+
+    /// <summary>Writes a tensor (any device; float32, float64, bool, uint8, int32 or int64) atomically as a version 1.0 .npy.</summary>
+    public static void Write(string path, Tensor tensor)
+    {
+        var type = _types.FirstOrDefault(t => t.Type == tensor.dtype);
+        if (type.Descr is null)
+        {
+            throw new UserInputException($"{path}: cannot write dtype {tensor.dtype} as .npy");
+        }
+        using var cpu = tensor.detach().cpu().contiguous();
+        var shape = cpu.shape.Length switch
+        {
+            0 => "()",
+            1 => $"({cpu.shape[0]},)",
+            _ => $"({string.Join(", ", cpu.shape)})",
+        };
+        var dict = $"{{'descr': '{type.Descr}', 'fortran_order': False, 'shape': {shape}, }}";
+        // Header padded with spaces and a newline so the data starts on a 64-byte boundary, as NumPy writes it.
+        var total = 10 + dict.Length + 1;
+        var padded = dict + new string(' ', (64 - total % 64) % 64) + "\n";
+        var header = Encoding.ASCII.GetBytes(padded);
+        var temp = path + ".synvid-tmp";
+        using (var stream = File.Create(temp))
+        {
+            stream.Write(_magic);
+            stream.WriteByte(1);
+            stream.WriteByte(0);
+            Span<byte> length = stackalloc byte[2];
+            BinaryPrimitives.WriteUInt16LittleEndian(length, checked((ushort)header.Length));
+            stream.Write(length);
+            stream.Write(header);
+            stream.Write(cpu.bytes);
+        }
+        File.Move(temp, path, overwrite: true);
+    }
+
+    [GeneratedRegex(@"'descr'\s*:\s*'([^']+)'")]
+    private static partial Regex DescrPattern();
+
+    [GeneratedRegex(@"'fortran_order'\s*:\s*(True|False)")]
+    private static partial Regex FortranPattern();
+
+    [GeneratedRegex(@"'shape'\s*:\s*\(([^)]*)\)")]
+    private static partial Regex ShapePattern();
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SynVid.Runtime;
+
+namespace SynVid.Training;
+
+/// <summary>
+/// What a run folder's <c>config.json</c> holds: the recipe, the data it trains on (a spec string such as
+/// <c>stage:moving-shapes</c> or <c>csv:/data/list.csv</c>, resolved by the caller), and the SynVid version.
+/// </summary>
+/// <param name="Recipe">The resolved recipe.</param>
+/// <param name="Data">The data spec.</param>
+/// <param name="Preset">The preset the recipe started from, if any.</param>
+/// <param name="SynVidVersion">The version that created the run.</param>
+public sealed record PretrainRunConfig(PretrainRecipe Recipe, string Data, string? Preset, string SynVidVersion)
+{
+    /// <summary>File name inside the run folder.</summary>
+    public const string FileName = "config.json";
+
+    private static readonly JsonSerializerOptions _jsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    /// <summary>A config for a new run with the current SynVid version.</summary>
+    public static PretrainRunConfig Create(PretrainRecipe recipe, string data, string? preset) => new(recipe, data, preset, BuildInfo.Version);
+
+    /// <summary>Writes <c>config.json</c> atomically.</summary>
+    public void Save(string runDirectory)
+    {
+        Directory.CreateDirectory(runDirectory);
+        var path = Path.Combine(runDirectory, FileName);
+        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(this, _jsonOptions));
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+
+    /// <summary>Reads a run folder's config; a missing or malformed file is a user error naming it.</summary>
+    public static PretrainRunConfig Load(string runDirectory)
+    {
+        var path = Path.Combine(runDirectory, FileName);
+        if (!File.Exists(path))
+        {
+            throw new UserInputException($"{path} not found: '{runDirectory}' is not a SynVid pre-training run folder");
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<PretrainRunConfig>(File.ReadAllText(path), _jsonOptions)
+                ?? throw new UserInputException($"{path}: empty config");
+        }
+        catch (JsonException e)
+        {
+            throw new UserInputException($"{path}: malformed config ({e.Message})");
+        }
+    }
+
+    /// <summary>The recipe as flat key/value pairs (the checkpoint's <c>args</c>).</summary>
+    public IReadOnlyDictionary<string, object> Args()
+    {
+        var args = new Dictionary<string, object> { ["data"] = Data, ["synvid_version"] = SynVidVersion };
+        foreach (var property in typeof(PretrainRecipe).GetProperties())
+        {
+            var value = property.GetValue(Recipe);
+            if (value is null)
+            {
+                continue;
+            }
+            args[JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name)] = value is Enum e ? e.ToString().ToLowerInvariant() : value;
+        }
+        return args;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using SynVid.Datasets;
+using SynVid.Model;
+using SynVid.Reporting;
+using SynVid.Runtime;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SynVid.Training;
+
+/// <summary>The outcome of <see cref="Pretrainer.Run"/>.</summary>
+/// <param name="StartStep">Step the run (or resume) started from.</param>
+/// <param name="EndStep">Steps completed.</param>
+/// <param name="FirstLoss">Loss of the first step run now (NaN if none ran).</param>
+/// <param name="LastLoss">Loss of the last step (NaN if none ran).</param>
+/// <param name="ClipsPerSecond">Throughput of this invocation.</param>
+/// <param name="DataWaitShare">Fraction of wall time spent waiting for data.</param>
+public sealed record PretrainResult(long StartStep, long EndStep, double FirstLoss, double LastLoss, double ClipsPerSecond, double DataWaitShare);
+
+/// <summary>
+/// VideoMAE pre-training, one clear loop: per optimiser step set the scheduled lr, run the accumulated forward and
+/// backward passes on prefetched batches, stop on a non-finite loss before it touches the weights, step AdamW, log,
+/// and checkpoint every N steps. Everything (weights, data, masks) is a function of the recipe's seed and the step,
+/// so a resumed run reproduces an uninterrupted one exactly on the CPU.
+/// </summary>
+public static class Pretrainer
+{
+    /// <summary>Column names of <c>metrics.csv</c>.</summary>
+    public static IReadOnlyList<string> MetricColumns { get; } = ["step", "loss", "lr", "clips_per_s", "data_wait"];
+
+    /// <summary>Runs (or resumes, when the run folder has checkpoints) up to <paramref name="untilStep"/> total steps.</summary>
+    public static PretrainResult Run(
+        string runDirectory,
+        PretrainRunConfig config,
+        IPretrainClipSource source,
+        long untilStep,
+        IProgress<PretrainProgress>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        var recipe = config.Recipe;
+        recipe.Validate();
+        if (untilStep < 1 || untilStep > recipe.TotalSteps)
+        {
+            throw new UserInputException($"--steps must be in [1, {recipe.TotalSteps}] (the schedule's length), got {untilStep}");
+        }
+        var device = TorchRuntime.ResolveDevice(recipe.Device);
+        var modelConfig = recipe.ModelConfig();
+        var schedule = recipe.Schedule();
+        config.Save(runDirectory);
+
+        manual_seed(recipe.Seed);
+        using var model = new PretrainModel(modelConfig);
+        model.to(device);
+        var groups = OptimizerFactory.Groups(model, recipe.WeightDecay, WeightDecayPolicy.Pretraining, layerDecay: null);
+        using var optimizer = OptimizerFactory.AdamW(groups, recipe.Beta1, recipe.Beta2, recipe.Eps);
+
+        var store = new CheckpointStore(runDirectory);
+        var startStep = store.LatestStep() ?? 0;
+        if (startStep > 0)
+        {
+            store.Load(startStep, model, optimizer);
+        }
+        model.train();
+
+        using var metrics = MetricsCsv.Open(Path.Combine(runDirectory, "metrics.csv"), MetricColumns, resumeStep: startStep + 1);
+        using var events = new TensorBoardEventWriter(Path.Combine(runDirectory, "tensorboard"));
+        var workers = recipe.DataWorkers > 0 ? recipe.DataWorkers : Math.Clamp(Environment.ProcessorCount, 1, 4);
+        using var batches = new OrderedPrefetcher<PretrainBatch>(
+            pass => PretrainBatch.Make(recipe, modelConfig, source, pass),
+            start: startStep * recipe.Accumulation,
+            capacity: Math.Max(2, workers * 2),
+            workers: workers);
+
+        var clock = Stopwatch.StartNew();
+        double firstLoss = double.NaN, lastLoss = double.NaN;
+        var clips = 0L;
+        var args = config.Args();
+        for (var step = startStep; step < untilStep; step++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            using var scope = NewDisposeScope();
+            var lr = schedule.At(step);
+            OptimizerFactory.SetLearningRate(optimizer, groups, lr);
+            optimizer.zero_grad();
+            var lossSum = 0.0;
+            for (var micro = 0; micro < recipe.Accumulation; micro++)
+            {
+                using var batch = batches.Take();
+                var x = batch.Video.to(device);
+                var mask = batch.Mask.to(device);
+                var prediction = model.forward(x, mask);
+                var target = ReconstructionTarget.Compute(x, mask, modelConfig.Encoder, recipe.NormalizeTarget);
+                var loss = ReconstructionTarget.Loss(prediction, target);
+                (loss / recipe.Accumulation).backward();
+                lossSum += loss.item<float>();
+                clips += recipe.BatchSize;
+            }
+            var stepLoss = lossSum / recipe.Accumulation;
+            if (!double.IsFinite(stepLoss))
+            {
+                throw new NonFiniteLossException(step + 1, stepLoss, store.LatestStep());
+            }
+            if (recipe.ClipGrad is { } maxNorm)
+            {
+                nn.utils.clip_grad_norm_(model.parameters(), maxNorm);
+            }
+            optimizer.step();
+
+            var done = step + 1;
+            firstLoss = double.IsNaN(firstLoss) ? stepLoss : firstLoss;
+            lastLoss = stepLoss;
+            var seconds = clock.Elapsed.TotalSeconds;
+            var clipsPerSecond = clips / Math.Max(seconds, 1e-9);
+            var waitShare = batches.WaitTime.TotalSeconds / Math.Max(seconds, 1e-9);
+            metrics.Append(done, stepLoss, lr, clipsPerSecond, waitShare);
+            events.WriteScalars(done, [("train/loss", (float)stepLoss), ("train/lr", (float)lr), ("perf/clips_per_s", (float)clipsPerSecond), ("perf/data_wait", (float)waitShare)]);
+            if (done % recipe.CheckpointEvery == 0 || done == untilStep)
+            {
+                var epoch = done * recipe.TotalBatch / recipe.EpochSize;
+                store.Save(done, epoch, model, optimizer, args, keepLast: 3);
+            }
+            progress?.Report(new PretrainProgress(done, untilStep, stepLoss, lr, clipsPerSecond, waitShare));
+        }
+        var total = clock.Elapsed.TotalSeconds;
+        return new PretrainResult(startStep, Math.Max(startStep, untilStep), firstLoss, lastLoss,
+            clips / Math.Max(total, 1e-9), batches.WaitTime.TotalSeconds / Math.Max(total, 1e-9));
+    }
+}

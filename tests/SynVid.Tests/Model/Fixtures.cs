@@ -1,0 +1,53 @@
+using SynVid.Model;
+using static TorchSharp.torch;
+
+namespace SynVid.Tests.Model;
+
+/// <summary>The reference VideoMAE fixtures (tiny configuration) and comparison helpers.</summary>
+internal static class Fixtures
+{
+    internal static string Directory { get; } = Path.Combine(RepoRoot(), "..", "shared", "fixtures", "videomae");
+
+    internal static string File(string name) => Path.Combine(Directory, name);
+
+    /// <summary>manifest.json "pretrain": img 32, patch 8, 16 frames, tubelet 2, 48/2/3, decoder 24/2/3.</summary>
+    internal static VideoVitConfig TinyTrunk { get; } = new()
+    {
+        ImageSize = 32,
+        PatchSize = 8,
+        NumFrames = 16,
+        TubeletSize = 2,
+        EmbedDim = 48,
+        Depth = 2,
+        NumHeads = 3,
+    };
+
+    internal static PretrainConfig TinyPretrain { get; } = new()
+    {
+        Encoder = TinyTrunk,
+        DecoderEmbedDim = 24,
+        DecoderDepth = 2,
+        DecoderNumHeads = 3,
+    };
+
+    /// <summary>manifest.json "finetune": the same trunk with 5 classes and mean pooling.</summary>
+    internal static ClassifierConfig TinyClassifier { get; } = new() { Encoder = TinyTrunk, NumClasses = 5 };
+
+    /// <summary>max |actual − expected| / max |expected|.</summary>
+    internal static double RelativeError(Tensor actual, Tensor expected)
+    {
+        using var diff = (actual.to_type(ScalarType.Float64) - expected.to_type(ScalarType.Float64)).abs().max();
+        using var scale = expected.to_type(ScalarType.Float64).abs().max();
+        return diff.item<double>() / scale.item<double>();
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !System.IO.File.Exists(Path.Combine(dir.FullName, "SynVid.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("SynVid.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
