@@ -31,7 +31,7 @@ public sealed class DefocusBlur : ISpatialPerturbation
         var (radius, sigma) = Levels[severity - 1];
         var kernel = DiskKernel(radius, sigma, out var kernelRadius);
         var taps = PlaneFilter.Taps(kernel, kernelRadius);
-        return PerturbationGuards.MapFrames(frames, random, (frame, _) => Blur(frame, taps, kernelRadius));
+        return FrameMapping.MapFrames(frames, random, (frame, _) => Blur(frame, taps, kernelRadius));
     }
 
     /// <summary>
@@ -116,7 +116,7 @@ public sealed class DefocusBlur : ISpatialPerturbation
             PlaneFilter.CorrelateChannel(frame.Pixels, w, h, c, 255.0, taps, radius, plane);
             for (var i = 0; i < plane.Length; i++)
             {
-                output[i * 3 + c] = PerturbationGuards.Quantise(plane[i]);
+                output[i * 3 + c] = FrameMapping.Quantise(plane[i]);
             }
         }
         return new RgbImage(w, h, output);

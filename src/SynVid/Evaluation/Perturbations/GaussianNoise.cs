@@ -28,13 +28,13 @@ public sealed class GaussianNoise : ISpatialPerturbation
     {
         this.CheckSeverity(severity);
         var c = Sigmas[severity - 1];
-        return PerturbationGuards.MapFrames(frames, random, (frame, r) =>
+        return FrameMapping.MapFrames(frames, random, (frame, r) =>
         {
             var src = frame.Pixels;
             var output = new byte[src.Length];
             for (var i = 0; i < src.Length; i++)
             {
-                output[i] = PerturbationGuards.Quantise(src[i] / 255.0 + c * r.NextGaussian());
+                output[i] = FrameMapping.Quantise(src[i] / 255.0 + c * r.NextGaussian());
             }
             return new RgbImage(frame.Width, frame.Height, output);
         });

@@ -43,7 +43,7 @@ public sealed class GlassBlur : ISpatialPerturbation
         this.CheckSeverity(severity);
         var (sigma, delta, iterations) = Levels[severity - 1];
         var weights = GaussianWeights(sigma);
-        return PerturbationGuards.MapFrames(frames, random, (frame, r) =>
+        return FrameMapping.MapFrames(frames, random, (frame, r) =>
         {
             int w = frame.Width, h = frame.Height;
             var blurred = GaussianFilter(frame.Pixels, w, h, weights, 255.0);
@@ -78,7 +78,7 @@ public sealed class GlassBlur : ISpatialPerturbation
             var output = new byte[final.Length];
             for (var i = 0; i < output.Length; i++)
             {
-                output[i] = PerturbationGuards.Quantise(final[i]);
+                output[i] = FrameMapping.Quantise(final[i]);
             }
             return new RgbImage(w, h, output);
         });

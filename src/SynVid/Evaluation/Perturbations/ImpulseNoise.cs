@@ -29,7 +29,7 @@ public sealed class ImpulseNoise : ISpatialPerturbation
     {
         this.CheckSeverity(severity);
         var amount = Amounts[severity - 1];
-        return PerturbationGuards.MapFrames(frames, random, (frame, r) =>
+        return FrameMapping.MapFrames(frames, random, (frame, r) =>
         {
             var src = frame.Pixels;
             var output = new byte[src.Length];
@@ -37,7 +37,7 @@ public sealed class ImpulseNoise : ISpatialPerturbation
             {
                 var u = r.NextDouble();
                 // u < amount flips the value; its lower half is salt, its upper half pepper.
-                output[i] = u >= amount ? PerturbationGuards.Quantise(src[i] / 255.0) : u < amount / 2 ? (byte)255 : (byte)0;
+                output[i] = u >= amount ? FrameMapping.Quantise(src[i] / 255.0) : u < amount / 2 ? (byte)255 : (byte)0;
             }
             return new RgbImage(frame.Width, frame.Height, output);
         });

@@ -30,7 +30,7 @@ public sealed class JpegCompression : ISpatialPerturbation
     {
         this.CheckSeverity(severity);
         var quality = Qualities[severity - 1];
-        return PerturbationGuards.MapFrames(frames, random, (frame, _) => RoundTrip(frame, quality));
+        return FrameMapping.MapFrames(frames, random, (frame, _) => RoundTrip(frame, quality));
     }
 
     /// <summary>Encodes one frame as a JPEG of the given quality (4:2:0) and decodes it.</summary>

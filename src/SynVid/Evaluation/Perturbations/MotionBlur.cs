@@ -32,7 +32,7 @@ public sealed class MotionBlur : ISpatialPerturbation
     {
         this.CheckSeverity(severity);
         var (radius, sigma) = Levels[severity - 1];
-        return PerturbationGuards.MapFrames(frames, random, (frame, r) => Blur(frame, radius, sigma, r.NextUniform(-45, 45)));
+        return FrameMapping.MapFrames(frames, random, (frame, r) => Blur(frame, radius, sigma, r.NextUniform(-45, 45)));
     }
 
     /// <summary>One tap of the motion kernel: pixel offset and normalised weight.</summary>

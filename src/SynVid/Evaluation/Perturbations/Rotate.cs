@@ -28,6 +28,6 @@ public sealed class Rotate : ISpatialPerturbation
     {
         this.CheckSeverity(severity);
         var max = MaxAngle(severity);
-        return PerturbationGuards.MapFrames(frames, random, (frame, r) => NearestRotation.Rotate(frame, r.NextInt(-max, max)));
+        return FrameMapping.MapFrames(frames, random, (frame, r) => NearestRotation.Rotate(frame, r.NextInt(-max, max)));
     }
 }

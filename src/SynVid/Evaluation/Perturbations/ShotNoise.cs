@@ -34,14 +34,14 @@ public sealed class ShotNoise : ISpatialPerturbation
         {
             cdfs[v] = PoissonCdf(v / 255.0 * c);
         }
-        return PerturbationGuards.MapFrames(frames, random, (frame, r) =>
+        return FrameMapping.MapFrames(frames, random, (frame, r) =>
         {
             var src = frame.Pixels;
             var output = new byte[src.Length];
             for (var i = 0; i < src.Length; i++)
             {
                 var k = SampleIndex(cdfs[src[i]], r.NextDouble());
-                output[i] = PerturbationGuards.Quantise(k / c);
+                output[i] = FrameMapping.Quantise(k / c);
             }
             return new RgbImage(frame.Width, frame.Height, output);
         });

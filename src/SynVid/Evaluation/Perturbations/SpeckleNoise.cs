@@ -28,14 +28,14 @@ public sealed class SpeckleNoise : ISpatialPerturbation
     {
         this.CheckSeverity(severity);
         var c = Sigmas[severity - 1];
-        return PerturbationGuards.MapFrames(frames, random, (frame, r) =>
+        return FrameMapping.MapFrames(frames, random, (frame, r) =>
         {
             var src = frame.Pixels;
             var output = new byte[src.Length];
             for (var i = 0; i < src.Length; i++)
             {
                 var x = src[i] / 255.0;
-                output[i] = PerturbationGuards.Quantise(x + x * c * r.NextGaussian());
+                output[i] = FrameMapping.Quantise(x + x * c * r.NextGaussian());
             }
             return new RgbImage(frame.Width, frame.Height, output);
         });

@@ -28,6 +28,6 @@ public sealed class StaticRotate : ISpatialPerturbation
     {
         this.CheckSeverity(severity);
         var angle = Angles[severity - 1];
-        return PerturbationGuards.MapFrames(frames, random, (frame, _) => NearestRotation.Rotate(frame, angle));
+        return FrameMapping.MapFrames(frames, random, (frame, _) => NearestRotation.Rotate(frame, angle));
     }
 }

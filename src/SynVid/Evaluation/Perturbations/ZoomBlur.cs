@@ -51,7 +51,7 @@ public sealed class ZoomBlur : ISpatialPerturbation
         var factors = Factors(severity);
         int w = frames[0].Width, h = frames[0].Height;
         var plans = factors.Select(z => (Rows: AxisPlan.For(h, z), Columns: AxisPlan.For(w, z))).ToArray();
-        return PerturbationGuards.MapFrames(frames, random, (frame, _) => Blur(frame, plans));
+        return FrameMapping.MapFrames(frames, random, (frame, _) => Blur(frame, plans));
     }
 
     private static RgbImage Blur(RgbImage frame, (AxisPlan Rows, AxisPlan Columns)[] plans)
