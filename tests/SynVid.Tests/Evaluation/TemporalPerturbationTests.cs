@@ -110,6 +110,15 @@ public class TemporalPerturbationTests
     }
 
     [Fact]
+    public void EachViewOfAVideoGetsItsOwnDraws()
+    {
+        var frames = Enumerable.Range(0, 40).Select(i => new RgbImage(4, 4, Enumerable.Repeat((byte)i, 48).ToArray())).ToArray();
+        string Order(int view) => string.Join(",", ClipPerturbation.Apply(frames, new Jumble(), 3, seed: 1, video: 2, view: view).Select(f => f.Pixels[0]));
+        Assert.Equal(Order(1), Order(1));
+        Assert.Equal(3, new[] { Order(0), Order(1), Order(2) }.Distinct().Count());
+    }
+
+    [Fact]
     public void RandomTemporalTypesAreReproducibleBySeed()
     {
         foreach (ITemporalPerturbation p in new ITemporalPerturbation[] { new Jumble(), new BoxJumble(), new Freeze() })
