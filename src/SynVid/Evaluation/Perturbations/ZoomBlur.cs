@@ -64,24 +64,25 @@ public sealed class ZoomBlur : ISpatialPerturbation
             x[i] = (float)(src[i] / 255.0);
         }
         var sum = new float[src.Length];
+        var rowStride = w * 3;
+        // Horizontally interpolated source rows (double, as SciPy computes), each computed once per zoom factor.
+        var horizontal = new double[h * rowStride];
+        var done = new bool[h];
         foreach (var (rows, cols) in plans)
         {
+            Array.Clear(done);
             for (var oy = 0; oy < h; oy++)
             {
                 var (y0, wy) = (rows.Index[oy], rows.Weight[oy]);
                 var y1 = Math.Min(y0 + 1, h - 1);
-                for (var ox = 0; ox < w; ox++)
+                InterpolateRow(x, y0, w, cols, horizontal, done);
+                InterpolateRow(x, y1, w, cols, horizontal, done);
+                var top = horizontal.AsSpan(y0 * rowStride, rowStride);
+                var bottom = horizontal.AsSpan(y1 * rowStride, rowStride);
+                var accumulated = sum.AsSpan(oy * rowStride, rowStride);
+                for (var i = 0; i < rowStride; i++)
                 {
-                    var (x0, wx) = (cols.Index[ox], cols.Weight[ox]);
-                    var x1 = Math.Min(x0 + 1, w - 1);
-                    int p00 = (y0 * w + x0) * 3, p01 = (y0 * w + x1) * 3, p10 = (y1 * w + x0) * 3, p11 = (y1 * w + x1) * 3;
-                    var o = (oy * w + ox) * 3;
-                    for (var c = 0; c < 3; c++)
-                    {
-                        var top = (1 - wx) * x[p00 + c] + wx * x[p01 + c];
-                        var bottom = (1 - wx) * x[p10 + c] + wx * x[p11 + c];
-                        sum[o + c] += (float)((1 - wy) * top + wy * bottom);
-                    }
+                    accumulated[i] += (float)((1 - wy) * top[i] + wy * bottom[i]);
                 }
             }
         }
@@ -94,6 +95,26 @@ public sealed class ZoomBlur : ISpatialPerturbation
             output[i] = (byte)v;
         }
         return new RgbImage(w, h, output);
+    }
+
+    private static void InterpolateRow(float[] x, int row, int w, AxisPlan cols, double[] horizontal, bool[] done)
+    {
+        if (done[row])
+        {
+            return;
+        }
+        done[row] = true;
+        var source = x.AsSpan(row * w * 3, w * 3);
+        var target = horizontal.AsSpan(row * w * 3, w * 3);
+        for (var ox = 0; ox < w; ox++)
+        {
+            var (x0, wx) = (cols.Index[ox], cols.Weight[ox]);
+            var x1 = Math.Min(x0 + 1, w - 1);
+            for (var c = 0; c < 3; c++)
+            {
+                target[ox * 3 + c] = (1 - wx) * source[x0 * 3 + c] + wx * source[x1 * 3 + c];
+            }
+        }
     }
 
     /// <summary>For one axis and zoom factor: the source index and weight of the next sample, per output position.</summary>
