@@ -29,10 +29,10 @@ public sealed class ShotNoise : ISpatialPerturbation
     {
         this.CheckSeverity(severity);
         var c = Scales[severity - 1];
-        var cdfs = new double[256][];
+        var tables = new InversionTable[256];
         for (var v = 0; v < 256; v++)
         {
-            cdfs[v] = PoissonCdf(v / 255.0 * c);
+            tables[v] = new InversionTable(PoissonCdf(v / 255.0 * c));
         }
         return FrameMapping.MapFrames(frames, random, (frame, r) =>
         {
@@ -40,7 +40,7 @@ public sealed class ShotNoise : ISpatialPerturbation
             var output = new byte[src.Length];
             for (var i = 0; i < src.Length; i++)
             {
-                var k = SampleIndex(cdfs[src[i]], r.NextDouble());
+                var k = tables[src[i]].Sample(r.NextDouble());
                 output[i] = FrameMapping.Quantise(k / c);
             }
             return new RgbImage(frame.Width, frame.Height, output);
@@ -64,22 +64,40 @@ public sealed class ShotNoise : ISpatialPerturbation
         return [.. cdf];
     }
 
-    /// <summary>The smallest k with u &lt; cdf[k].</summary>
-    private static int SampleIndex(double[] cdf, double u)
+    /// <summary>
+    /// Inversion sampling of a discrete distribution: the smallest k with u &lt; cdf[k], started from a guide table
+    /// (one entry per 1/n of probability, n = table length) so a draw takes about two comparisons.
+    /// </summary>
+    private sealed class InversionTable
     {
-        int lo = 0, hi = cdf.Length - 1;
-        while (lo < hi)
+        private readonly double[] _cdf;
+        private readonly int[] _guide;
+
+        internal InversionTable(double[] cdf)
         {
-            var mid = (lo + hi) >> 1;
-            if (u < cdf[mid])
+            _cdf = cdf;
+            _guide = new int[cdf.Length];
+            var k = 0;
+            for (var j = 0; j < _guide.Length; j++)
             {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
+                // Smallest k with cdf[k] > j/n: no u in [j/n, (j+1)/n) maps below it.
+                var threshold = (double)j / _guide.Length;
+                while (_cdf[k] <= threshold)
+                {
+                    k++;
+                }
+                _guide[j] = k;
             }
         }
-        return lo;
+
+        internal int Sample(double u)
+        {
+            var k = _guide[(int)(u * _guide.Length)];
+            while (u >= _cdf[k])
+            {
+                k++;
+            }
+            return k;
+        }
     }
 }
