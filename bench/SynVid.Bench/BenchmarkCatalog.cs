@@ -6,6 +6,10 @@ internal static class BenchmarkCatalog
     internal static IReadOnlyDictionary<string, Func<string>> All { get; } = new Dictionary<string, Func<string>>
     {
         ["matmul"] = MatmulBenchmark.Run,
+        ["generate"] = GenerateBenchmark.Run,
+        ["rasterizer"] = RasterizerComparisonBenchmark.Run,
+        ["video-encode"] = VideoIoBenchmark.Encode,
+        ["video-decode"] = VideoIoBenchmark.Decode,
         ["perturbations"] = PerturbationBenchmark.Run,
     };
 }

@@ -13,8 +13,10 @@ public static class CliRoot
             "SynVid: learn video representations without natural videos. Generate synthetic video datasets, " +
             "pre-train VideoMAE on them, evaluate and analyse the representations.");
         root.Add(InfoCommand.Create());
+        root.Add(GenerateCommand.Create());
+        root.Add(PreviewCommand.Create());
+        root.Add(BenchCommand.Create());
         root.Add(PerturbCommand.Create());
-        root.Add(PerturbationsPreview.Create());
         root.SetAction(parse =>
         {
             Console.Error.WriteLine("synvid: no command given (run 'synvid --help' for usage)");

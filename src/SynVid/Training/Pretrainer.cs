@@ -28,6 +28,28 @@ public static class Pretrainer
     /// <summary>Column names of <c>metrics.csv</c>.</summary>
     public static IReadOnlyList<string> MetricColumns { get; } = ["step", "loss", "lr", "clips_per_s", "data_wait"];
 
+    /// <summary>Number of fixed clips shown in the reconstruction figure.</summary>
+    public const int FigureClips = 3;
+
+    /// <summary>
+    /// Writes <c>loss.png</c> (from metrics.csv) and <c>reconstruction.png</c> (the first <see cref="FigureClips"/>
+    /// samples of the source with their training crops and masks) into the run folder.
+    /// </summary>
+    public static void SaveFigures(string runDirectory, PretrainModel model, PretrainRecipe recipe, PretrainConfig modelConfig, IPretrainClipSource source)
+    {
+        var metricsPath = Path.Combine(runDirectory, "metrics.csv");
+        if (File.Exists(metricsPath))
+        {
+            var (steps, values) = MetricsCsv.Read(metricsPath);
+            LossCurvePlot.Save(Path.Combine(runDirectory, "loss.png"), steps, values["loss"], $"pre-training loss ({source.Name})");
+        }
+        using var scope = NewDisposeScope();
+        var figureRecipe = recipe with { BatchSize = FigureClips };
+        using var batch = PretrainBatch.Make(figureRecipe, modelConfig, source, pass: 0);
+        var device = model.parameters().First().device;
+        ReconstructionFigure.Save(Path.Combine(runDirectory, "reconstruction.png"), model, batch.Video.to(device), batch.Mask.to(device), recipe.NormalizeTarget);
+    }
+
     /// <summary>Runs (or resumes, when the run folder has checkpoints) up to <paramref name="untilStep"/> total steps.</summary>
     public static PretrainResult Run(
         string runDirectory,
@@ -121,6 +143,7 @@ public static class Pretrainer
             }
             progress?.Report(new PretrainProgress(done, untilStep, stepLoss, lr, clipsPerSecond, waitShare));
         }
+        SaveFigures(runDirectory, model, recipe, modelConfig, source);
         var total = clock.Elapsed.TotalSeconds;
         return new PretrainResult(startStep, Math.Max(startStep, untilStep), firstLoss, lastLoss,
             clips / Math.Max(total, 1e-9), batches.WaitTime.TotalSeconds / Math.Max(total, 1e-9));

@@ -9,7 +9,7 @@ internal static class CliRunner
 
     internal static Result Run(params string[] args) => Run(args, workingDirectory: null);
 
-    internal static Result Run(string[] args, string? workingDirectory, TimeSpan? timeout = null)
+    internal static Result Run(string[] args, string? workingDirectory, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "synvid.dll");
         var info = new ProcessStartInfo("dotnet")
@@ -25,6 +25,10 @@ internal static class CliRunner
             info.ArgumentList.Add(a);
         }
         info.Environment["COLUMNS"] = "200";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -76,27 +76,12 @@ public sealed record PerturbationContactSheet
         return new RgbImage(width, height, rgb);
     }
 
-    /// <summary>Renders the sheet and writes it as a PNG (temporary name, then rename).</summary>
+    /// <summary>Renders the sheet and writes it as a PNG (complete or not at all); creates the folder if needed.</summary>
     public void WritePng(IReadOnlyList<RgbImage> clip, string path, IProgress<int>? rowDone = null)
     {
         var sheet = Render(clip, rowDone);
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            using (var image = ToSkImage(sheet))
-            using (var data = image.Encode(SKEncodedImageFormat.Png, 100))
-            using (var file = File.Create(temp))
-            {
-                data.SaveTo(file);
-            }
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        PngFile.Write(path, sheet);
     }
 
     /// <summary>The centre square of a frame scaled to size² with bilinear filtering.</summary>

@@ -16,6 +16,24 @@ public static class PerturbationFile
     /// <summary>Whether a path names a <c>.npy</c> clip (otherwise it is treated as a video file).</summary>
     public static bool IsNpy(string path) => string.Equals(Path.GetExtension(path), ".npy", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Writes frames as H.264 at the input's frame rate: 4:2:0 (CRF 18) when the size is even, else lossless RGB,
+    /// which has no even-size constraint.
+    /// </summary>
+    private static void WriteVideo(string path, IReadOnlyList<RgbImage> frames, double fps)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        int w = frames[0].Width, h = frames[0].Height;
+        var quality = w % 2 == 0 && h % 2 == 0 ? VideoQuality.H264 : VideoQuality.Lossless;
+        using var writer = VideoWriter.Create(full, w, h, fps, quality);
+        foreach (var frame in frames)
+        {
+            writer.Write(frame);
+        }
+        writer.Complete();
+    }
+
     /// <summary>Every frame of a <c>.npy</c> clip or a video file.</summary>
     /// <exception cref="UserInputException">The file is missing or unreadable.</exception>
     public static RgbImage[] ReadClip(string path)
@@ -24,7 +42,7 @@ public static class PerturbationFile
         {
             throw new UserInputException($"{path}: no such file");
         }
-        return IsNpy(path) ? NpyClip.Read(path) : ClipVideoFiles.Read(path, out _);
+        return IsNpy(path) ? NpyClip.Read(path) : [.. VideoReader.ReadAll(path)];
     }
 
     /// <summary>Reads <paramref name="input"/>, perturbs it and writes <paramref name="output"/> (temporary name, then rename).</summary>
@@ -42,8 +60,7 @@ public static class PerturbationFile
                 $"{output}: the output must be the same kind of file as the input ({(IsNpy(input) ? ".npy clip" : "video")})");
         }
         perturbation.CheckSeverity(severity);
-        var fps = 0.0;
-        var frames = IsNpy(input) ? NpyClip.Read(input) : ClipVideoFiles.Read(input, out fps);
+        var frames = ReadClip(input);
         var perturbed = ClipPerturbation.Apply(frames, perturbation, severity, seed);
         if (IsNpy(output))
         {
@@ -51,7 +68,7 @@ public static class PerturbationFile
         }
         else
         {
-            ClipVideoFiles.Write(output, perturbed, fps);
+            WriteVideo(output, perturbed, VideoReader.Probe(input).Fps);
         }
         return new Result(frames.Length, perturbed.Length, frames[0].Width, frames[0].Height);
     }

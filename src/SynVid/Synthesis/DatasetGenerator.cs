@@ -1,0 +1,153 @@
+using System.Globalization;
+using SynVid.Video;
+
+namespace SynVid.Synthesis;
+
+/// <summary>What <see cref="DatasetGenerator.Run"/> did.</summary>
+/// <param name="Written">Videos rendered and written by this run.</param>
+/// <param name="Skipped">Videos of this shard that were already complete.</param>
+/// <param name="AnnotationPath">The annotation csv of this shard.</param>
+/// <param name="ManifestPath">manifest.json.</param>
+public sealed record GenerationSummary(int Written, int Skipped, string AnnotationPath, string ManifestPath);
+
+/// <summary>
+/// Writes a <see cref="SyntheticVideoSet"/> to a folder: <c>videos/NNNNNN.mp4</c> (or <c>videos/NNNNNN/NNNNN.png</c>),
+/// a VideoMAE-style annotation csv (<c>path label</c>, space-separated, no header, label 0) and manifest.json. Every
+/// file is written under a temporary name and renamed, so a finished name is always complete; finished videos are
+/// skipped, so an interrupted run resumes where it stopped.
+/// </summary>
+public static class DatasetGenerator
+{
+    /// <summary>Frames per second of generated videos (REFERENCE.md §2.1).</summary>
+    public const double Fps = 25;
+
+    /// <summary>
+    /// Generates the videos of <paramref name="shard"/> into <paramref name="outputDirectory"/> on
+    /// <paramref name="threads"/> threads (0 = all cores). <paramref name="writeVideo"/> stores one video's frames
+    /// at a final path (it must write to a temporary name and rename); <paramref name="progress"/> receives the number
+    /// of finished videos of the shard (skipped ones included).
+    /// </summary>
+    public static GenerationSummary Run(
+        SyntheticVideoSet videos,
+        string outputDirectory,
+        VideoFormat format,
+        ShardSpec shard,
+        int threads,
+        Action<string, IEnumerable<RgbImage>>? writeVideo = null,
+        IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(videos);
+        var root = Path.GetFullPath(outputDirectory);
+        var digits = Math.Max(6, (videos.Count - 1).ToString(CultureInfo.InvariantCulture).Length);
+        var layout = format == VideoFormat.Mp4 ? $"videos/{{index:D{digits}}}.mp4" : $"videos/{{index:D{digits}}}/{{frame:D5}}.png";
+        var manifest = DatasetManifest.For(videos, format, Fps, layout).ToJson();
+        var videoDir = Path.Combine(root, "videos");
+        var manifestPath = Path.Combine(root, "manifest.json");
+        PrepareFolder(root, videoDir, manifestPath, manifest);
+
+        var write = writeVideo ?? (format == VideoFormat.Png ? WritePngFolder : throw new ArgumentNullException(nameof(writeVideo), "mp4 output needs a video writer"));
+        var mine = Enumerable.Range(0, videos.Count).Where(i => shard.Contains(i)).ToArray();
+        string PathOf(int i)
+        {
+            var name = i.ToString("D" + digits, CultureInfo.InvariantCulture);
+            return Path.Combine(videoDir, format == VideoFormat.Mp4 ? name + ".mp4" : name);
+        }
+
+        var done = 0;
+        var written = 0;
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount,
+            CancellationToken = cancellationToken,
+        };
+        Parallel.ForEach(mine, options, () => new FrameRenderer(videos.Parameters.Resolution), (i, _, renderer) =>
+        {
+            var path = PathOf(i);
+            if (!File.Exists(path) && !Directory.Exists(path))
+            {
+                RemoveStaleTemporaries(path);
+                write(path, videos.Frames(i, renderer));
+                Interlocked.Increment(ref written);
+            }
+            progress?.Report(Interlocked.Increment(ref done));
+            return renderer;
+        }, _ => { });
+
+        var csvName = shard.Count == 1 ? "annotations.csv" : $"annotations.shard-{shard.Index}-of-{shard.Count}.csv";
+        var csvPath = Path.Combine(root, csvName);
+        WriteAtomically(csvPath, string.Concat(mine.Select(i => PathOf(i) + " 0\n")));
+        return new GenerationSummary(written, mine.Length - written, csvPath, manifestPath);
+    }
+
+    /// <summary>Writes the frames as 00000.png, 00001.png, … into a temporary folder, then renames it to <paramref name="folder"/>.</summary>
+    public static void WritePngFolder(string folder, IEnumerable<RgbImage> frames)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        var temp = folder + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
+        Directory.CreateDirectory(temp);
+        try
+        {
+            var t = 0;
+            foreach (var frame in frames)
+            {
+                InterimPng.Write(Path.Combine(temp, t.ToString("D5", CultureInfo.InvariantCulture) + ".png"), frame);
+                t++;
+            }
+            Directory.Move(temp, folder);
+        }
+        catch
+        {
+            Directory.Delete(temp, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>Deletes what an interrupted run left under temporary names of this video.</summary>
+    private static void RemoveStaleTemporaries(string finalPath)
+    {
+        var dir = Path.GetDirectoryName(finalPath)!;
+        foreach (var stale in Directory.EnumerateFileSystemEntries(dir, Path.GetFileName(finalPath) + ".tmp-*"))
+        {
+            if (Directory.Exists(stale))
+            {
+                Directory.Delete(stale, recursive: true);
+            }
+            else
+            {
+                File.Delete(stale);
+            }
+        }
+    }
+
+    /// <summary>Writes text to a temporary file next to <paramref name="path"/> and renames it.</summary>
+    public static void WriteAtomically(string path, string text)
+    {
+        var temp = path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
+        File.WriteAllText(temp, text);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private static void PrepareFolder(string root, string videoDir, string manifestPath, string manifest)
+    {
+        try
+        {
+            Directory.CreateDirectory(videoDir);
+            if (File.Exists(manifestPath))
+            {
+                if (File.ReadAllText(manifestPath) != manifest)
+                {
+                    throw new UserInputException($"'{root}' already holds a different dataset (its manifest.json differs); choose another --out");
+                }
+            }
+            else
+            {
+                WriteAtomically(manifestPath, manifest);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException($"cannot write to output folder '{root}': {e.Message}", e);
+        }
+    }
+}
