@@ -17,5 +17,6 @@ internal static class BenchmarkCatalog
         ["finetune-augment"] = FineTuneAugmentationBenchmark.Run,
         ["train-step"] = () => TrainStepBenchmark.Run(new TrainStepBenchmarkOptions()).Summary,
         ["train-step-bf16"] = () => TrainStepBenchmark.Run(new TrainStepBenchmarkOptions { Precision = MatmulPrecision.BFloat16 }).Summary,
+        ["perturbations"] = PerturbationBenchmark.Run,
     };
 }

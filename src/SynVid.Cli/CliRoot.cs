@@ -19,6 +19,7 @@ public static class CliRoot
         root.Add(PretrainCommand.Create());
         root.Add(SynActionCommand.Create());
         root.Add(ModelCommand.Create());
+        root.Add(PerturbCommand.Create());
         root.SetAction(parse =>
         {
             Console.Error.WriteLine("synvid: no command given (run 'synvid --help' for usage)");

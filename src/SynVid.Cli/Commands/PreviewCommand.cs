@@ -23,7 +23,8 @@ public static class PreviewCommand
         var command = new Command(
             "preview",
             "Write a PNG contact sheet: rows of videos, columns of frames. Textured stages use --images, or else a " +
-            "labelled placeholder pool of rendered dead-leaves textures.");
+            "labelled placeholder pool of rendered dead-leaves textures. With --perturbations --input FILE: every " +
+            "UCF101-P perturbation type (rows) at every severity (columns) on the clip's centre square at 224².");
         stage.AddTo(command, stageRequired: false);
         command.Add(progression);
         command.Add(videos);
@@ -32,8 +33,14 @@ public static class PreviewCommand
         command.Add(output);
         command.Add(mp4);
         command.Add(mp4Frames);
+        var perturbations = new PerturbationsPreview();
+        perturbations.AddTo(command);
         command.SetAction(parse =>
         {
+            if (perturbations.Requested(parse))
+            {
+                return perturbations.Run(parse, parse.GetValue(output)?.FullName);
+            }
             var all = parse.GetValue(progression);
             var name = parse.GetValue(stage.Stage);
             if (all == (name is not null))
