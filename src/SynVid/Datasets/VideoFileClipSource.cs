@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using SynVid.Datasets.Specs;
+using SynVid.Synthesis;
+using SynVid.Video;
+
+namespace SynVid.Datasets;
+
+/// <summary>
+/// Pre-training clips from video files listed in a VideoMAE-style csv (<c>path label</c> per line, space-separated,
+/// no header; the label is ignored; relative paths are resolved against the csv's folder). Sample i is position
+/// i mod N of epoch ⌊i / N⌋, whose order is a seeded shuffle of the list; its window is the reference's TSN-style
+/// draw (<see cref="ClipSampling"/>). Only the sampled frames are decoded.
+/// </summary>
+public sealed class VideoFileClipSource : IPretrainClipSource
+{
+    private readonly string[] _videos;
+    private readonly ClipSampling _sampling;
+    private readonly long _seed;
+    private readonly BadVideoPolicy _onBadVideo;
+    private readonly ConcurrentDictionary<string, VideoInfo> _info = new();
+    private readonly ConcurrentDictionary<string, string> _unreadable = new();
+    private readonly object _orderLock = new();
+    private (long Epoch, int[] Order) _lastOrder = (-1, []);
+
+    /// <summary>Reads and validates the list: a missing file fails (naming it) or, with <see cref="BadVideoPolicy.Skip"/>, is left out and counted.</summary>
+    public VideoFileClipSource(string csvPath, ClipSampling sampling, long seed, BadVideoPolicy onBadVideo)
+    {
+        _sampling = sampling.Validated();
+        _seed = seed;
+        _onBadVideo = onBadVideo;
+        CsvPath = Path.GetFullPath(csvPath);
+        var dir = Path.GetDirectoryName(CsvPath)!;
+        var videos = new List<string>();
+        var missing = new List<string>();
+        foreach (var (_, text, where) in ListFile.Lines("--data", CsvPath))
+        {
+            var space = text.LastIndexOfAny([' ', '\t']);
+            var path = space > 0 && int.TryParse(text[(space + 1)..], NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? text[..space].TrimEnd() : text;
+            var full = Path.GetFullPath(Path.Combine(dir, path));
+            if (File.Exists(full))
+            {
+                videos.Add(full);
+            }
+            else if (onBadVideo == BadVideoPolicy.Skip)
+            {
+                missing.Add(full);
+            }
+            else
+            {
+                throw new UserInputException($"{where}: video file not found: {full} (use --on-bad-video skip to leave missing videos out)");
+            }
+        }
+        if (videos.Count == 0)
+        {
+            throw new UserInputException($"{CsvPath}: no usable videos listed");
+        }
+        _videos = [.. videos];
+        MissingAtStart = missing;
+    }
+
+    /// <summary>The list file.</summary>
+    public string CsvPath { get; }
+
+    /// <summary>Listed videos that were missing when the list was read (skip mode).</summary>
+    public IReadOnlyList<string> MissingAtStart { get; }
+
+    /// <summary>Videos that failed to decode during training (skip mode), with the error.</summary>
+    public IReadOnlyDictionary<string, string> Unreadable => _unreadable;
+
+    /// <summary>Number of usable videos.</summary>
+    public int Count => _videos.Length;
+
+    /// <inheritdoc />
+    public string Name => $"csv:{CsvPath} ({_videos.Length} videos)";
+
+    /// <inheritdoc />
+    public IReadOnlyList<RgbImage> Clip(long sampleIndex)
+    {
+        var epoch = sampleIndex / _videos.Length;
+        var position = (int)(sampleIndex % _videos.Length);
+        var order = OrderOf(epoch);
+        // A video that cannot be decoded is replaced by the next one in the epoch's order (deterministic), in skip mode.
+        for (var attempt = 0; attempt < _videos.Length; attempt++)
+        {
+            var path = _videos[order[(position + attempt) % _videos.Length]];
+            if (_unreadable.ContainsKey(path))
+            {
+                continue;
+            }
+            try
+            {
+                var info = _info.GetOrAdd(path, VideoReader.Probe);
+                var ids = _sampling.FrameIndices(info.FrameCount, new SeededRandom(_seed, epoch, position));
+                return VideoReader.ReadFrames(path, info, ids);
+            }
+            catch (Exception e) when (e is UserInputException or IOException or ArgumentOutOfRangeException)
+            {
+                if (_onBadVideo == BadVideoPolicy.Fail)
+                {
+                    throw new UserInputException($"cannot read {path}: {e.Message} (use --on-bad-video skip to leave unreadable videos out)", e);
+                }
+                _unreadable[path] = e.Message;
+            }
+        }
+        throw new UserInputException($"{CsvPath}: none of the listed videos can be read");
+    }
+
+    // Only the current epoch's order is kept, so memory stays flat over any number of epochs.
+    private int[] OrderOf(long epoch)
+    {
+        lock (_orderLock)
+        {
+            if (_lastOrder.Epoch != epoch)
+            {
+                _lastOrder = (epoch, Shuffle(epoch));
+            }
+            return _lastOrder.Order;
+        }
+    }
+
+    private int[] Shuffle(long epoch)
+    {
+        var order = Enumerable.Range(0, _videos.Length).ToArray();
+        var rng = new SeededRandom(_seed, epoch, -1);
+        for (var i = order.Length - 1; i > 0; i--)
+        {
+            var j = rng.NextInt(0, i);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+        return order;
+    }
+}
