@@ -6,5 +6,9 @@ internal static class BenchmarkCatalog
     internal static IReadOnlyDictionary<string, Func<string>> All { get; } = new Dictionary<string, Func<string>>
     {
         ["matmul"] = MatmulBenchmark.Run,
+        ["textures-stat-spectrum"] = () => TextureBenchmark.Run(SynVid.Textures.TextureKind.StatSpectrum, 20),
+        ["textures-stat-wmm"] = () => TextureBenchmark.Run(SynVid.Textures.TextureKind.StatWmm, 6),
+        ["textures-stat-spectrum_color"] = () => TextureBenchmark.Run(SynVid.Textures.TextureKind.StatSpectrumColor, 10),
+        ["textures-stat-spectrum_color_wmm"] = () => TextureBenchmark.Run(SynVid.Textures.TextureKind.StatSpectrumColorWmm, 6),
     };
 }

@@ -10,14 +10,17 @@ namespace SynVid.Textures;
 /// </summary>
 public static class HistogramMatching
 {
-    /// <summary>Replaces <paramref name="values"/> in place by values distributed like <paramref name="target"/>.</summary>
-    public static void Match(Span<float> values, HistogramTemplate target)
+    /// <summary>
+    /// Replaces <paramref name="values"/> in place by values distributed like <paramref name="target"/>; returns the
+    /// mean and population standard deviation of the result (accumulated during the same pass).
+    /// </summary>
+    public static (double Mean, double Std) Match(Span<float> values, HistogramTemplate target)
     {
         var (min, max) = MinMax(values);
         if (!(max > min))
         {
             values.Fill((float)target.Mean);
-            return;
+            return (target.Mean, 0);
         }
         var bins = target.Bins;
         Span<int> counts = bins <= 1024 ? stackalloc int[bins] : new int[bins];
@@ -50,6 +53,12 @@ public static class HistogramMatching
             var t = (q - target.Cdf[lo]) / (target.Cdf[hi] - target.Cdf[lo]);
             map[j] = (float)(target.Edges[lo] + Math.Clamp(t, 0, 1) * (target.Edges[hi] - target.Edges[lo]));
         }
+        var slope = new float[bins];
+        for (var j = 0; j < bins; j++)
+        {
+            slope[j] = map[j + 1] - map[j];
+        }
+        double sum = 0, sumSq = 0;
         for (var i = 0; i < values.Length; i++)
         {
             var pos = (values[i] - min) * scaleF;
@@ -58,9 +67,13 @@ public static class HistogramMatching
             {
                 j = bins - 1;
             }
-            var frac = pos - j;
-            values[i] = map[j] + frac * (map[j + 1] - map[j]);
+            var v = map[j] + (pos - j) * slope[j];
+            values[i] = v;
+            sum += v;
+            sumSq += (double)v * v;
         }
+        var mean = sum / n;
+        return (mean, Math.Sqrt(Math.Max(sumSq / n - mean * mean, 0)));
     }
 
     /// <summary>Mean and population standard deviation, accumulated in double.</summary>

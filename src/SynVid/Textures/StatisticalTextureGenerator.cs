@@ -52,11 +52,8 @@ public sealed class StatisticalTextureGenerator : ITextureGenerator, IDisposable
         using var scope = NewDisposeScope();
         var n = Resolution;
         var plane = n * n;
-        var rng = new TextureRng(Seed, _stream, index);
-        // Draw order of the reference: colour model, spectrum, wavelet targets, initial noise.
-        var colour = ColourModel.Sample(rng, n);
-        var spectrum = Options.ImposeSpectrum ? SpectrumModel.Sample(rng) : null;
-        var wmm = Options.ImposeWmm ? WaveletMarginalModel.Sample(rng, 3, _pyramid!.Levels, Options.WmmScaling) : null;
+        var (parameters, rng) = Sample(index);
+        var (colour, spectrum, wmm) = parameters;
         var planes = new float[3 * plane];
         rng.FillUniform(planes, 256f);
 
@@ -93,6 +90,19 @@ public sealed class StatisticalTextureGenerator : ITextureGenerator, IDisposable
     /// <inheritdoc/>
     public void Dispose() => _pyramid?.Dispose();
 
+    /// <summary>The model parameters texture <paramref name="index"/> is synthesised from.</summary>
+    public StatisticalTextureParameters SampleParameters(long index) => Sample(index).Parameters;
+
+    // Draw order of the reference (TEXTURES.md §1.1): colour model, spectrum, wavelet targets; the initial noise follows.
+    private (StatisticalTextureParameters Parameters, TextureRng Rng) Sample(long index)
+    {
+        var rng = new TextureRng(Seed, _stream, index);
+        var colour = ColourModel.Sample(rng, Resolution);
+        var spectrum = Options.ImposeSpectrum ? SpectrumModel.Sample(rng) : null;
+        var wmm = Options.ImposeWmm ? WaveletMarginalModel.Sample(rng, 3, _pyramid!.Levels, Options.WmmScaling) : null;
+        return (new StatisticalTextureParameters(colour, spectrum, wmm), rng);
+    }
+
     /// <summary>
     /// Per channel: keep the phase of the mean-removed channel, set the amplitude to M, and restore the channel's mean
     /// and standard deviation (TEXTURES.md §1.3 "Impose spectrum").
@@ -109,9 +119,9 @@ public sealed class StatisticalTextureGenerator : ITextureGenerator, IDisposable
             HistogramMatching.Affine(span, 1f, (float)-moments[c].Mean);
         }
         var image = TensorTransfer.FromSpan(planes, new long[] { 3, n, n });
-        var f = fft.rfft2(image);
+        var f = DeterministicFft.Rfft2(image);
         var gain = amplitude / f.abs().clamp_min(1e-30);
-        var y = fft.irfft2(f * gain, s: new long[] { n, n });
+        var y = DeterministicFft.Irfft2(f * gain, n);
         TensorTransfer.CopyToSpan(y, planes);
         for (var c = 0; c < 3; c++)
         {

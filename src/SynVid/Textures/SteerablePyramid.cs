@@ -65,18 +65,18 @@ public sealed class SteerablePyramid : IDisposable
     public PyramidCoefficients Build(Tensor images)
     {
         using var scope = NewDisposeScope();
-        var f = fft.rfft2(images);
-        var highpass = fft.irfft2(f * _hi0, s: new long[] { Size, Size });
+        var f = DeterministicFft.Rfft2(images);
+        var highpass = DeterministicFft.Irfft2(f * _hi0, Size);
         var lo = f * _lo0;
         var bands = new Tensor[Levels];
         for (var l = 0; l < Levels; l++)
         {
             var n = BandSize(l);
-            bands[l] = fft.irfft2(lo.unsqueeze(1) * _bandAnalysis[l], s: new long[] { n, n });
+            bands[l] = DeterministicFft.Irfft2(lo.unsqueeze(1) * _bandAnalysis[l], n);
             lo = Crop(lo, n) * _loCrop[l];
         }
         var m = BandSize(Levels);
-        var lowpass = fft.irfft2(lo, s: new long[] { m, m });
+        var lowpass = DeterministicFft.Irfft2(lo, m);
         return new PyramidCoefficients(highpass.MoveToOuterDisposeScope(), bands.Select(b => b.MoveToOuterDisposeScope()).ToArray(), lowpass.MoveToOuterDisposeScope());
     }
 
@@ -84,16 +84,16 @@ public sealed class SteerablePyramid : IDisposable
     public Tensor Reconstruct(PyramidCoefficients pyramid)
     {
         using var scope = NewDisposeScope();
-        var lo = fft.rfft2(pyramid.Lowpass);
+        var lo = DeterministicFft.Rfft2(pyramid.Lowpass);
         for (var l = Levels - 1; l >= 0; l--)
         {
             var n = BandSize(l);
             var up = Pad(lo * _loCrop[l], n);
-            var bandSpectra = fft.rfft2(pyramid.Bands[l]) * _bandSynthesis[l];
+            var bandSpectra = DeterministicFft.Rfft2(pyramid.Bands[l]) * _bandSynthesis[l];
             lo = up + bandSpectra.sum(1);
         }
-        var full = lo * _lo0 + fft.rfft2(pyramid.Highpass) * _hi0;
-        return fft.irfft2(full, s: new long[] { Size, Size }).MoveToOuterDisposeScope();
+        var full = lo * _lo0 + DeterministicFft.Rfft2(pyramid.Highpass) * _hi0;
+        return DeterministicFft.Irfft2(full, Size).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc/>

@@ -103,8 +103,7 @@ public sealed class WaveletMarginalModel
             {
                 var target = _targets[c, level < 0 ? 0 : 1 + SteerablePyramid.Orientations * level + o];
                 var x = data.Slice((c * orientations + o) * plane, plane);
-                HistogramMatching.Match(x, target);
-                var (mean, std) = HistogramMatching.Moments(x);
+                var (mean, std) = HistogramMatching.Match(x, target);
                 var gain = std > 0 ? target.Std / std : 0;
                 // z-score to the target moments, then undo the level scaling (the match is scale-invariant, so the
                 // division by 2^ℓ before it is implicit).
