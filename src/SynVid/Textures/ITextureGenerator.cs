@@ -6,7 +6,7 @@ namespace SynVid.Textures;
 /// A procedural texture family: texture <c>index</c> is a pure function of (kind, options, seed, index), identical for
 /// any thread count. Implementations are thread-safe.
 /// </summary>
-public interface ITextureGenerator
+public interface ITextureGenerator : IDisposable
 {
     /// <summary>The family.</summary>
     TextureKind Kind { get; }

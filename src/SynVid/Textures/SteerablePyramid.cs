@@ -33,8 +33,8 @@ public sealed class SteerablePyramid : IDisposable
         }
         Size = size;
         Levels = levels;
-        _hi0 = RealMask(size, size, r => Hi0(r));
-        _lo0 = RealMask(size, size, r => Lo0(r));
+        _hi0 = RealMask(size, size, r => Hi0(r)).DetachFromDisposeScope();
+        _lo0 = RealMask(size, size, r => Lo0(r)).DetachFromDisposeScope();
         _bandAnalysis = new Tensor[levels];
         _bandSynthesis = new Tensor[levels];
         _loCrop = new Tensor[levels];
@@ -42,9 +42,9 @@ public sealed class SteerablePyramid : IDisposable
         {
             var n = size >> l;
             var octave = Math.Pow(2, l + 1);
-            _bandAnalysis[l] = BandMask(size, n, octave);
-            _bandSynthesis[l] = _bandAnalysis[l].conj().resolve_conj();
-            _loCrop[l] = RealMask(size, n / 2, r => Lo0(octave * r));
+            _bandAnalysis[l] = BandMask(size, n, octave).DetachFromDisposeScope();
+            _bandSynthesis[l] = _bandAnalysis[l].conj().resolve_conj().DetachFromDisposeScope();
+            _loCrop[l] = RealMask(size, n / 2, r => Lo0(octave * r)).DetachFromDisposeScope();
         }
     }
 

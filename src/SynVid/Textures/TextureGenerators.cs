@@ -7,6 +7,8 @@ public static class TextureGenerators
     public static ITextureGenerator Create(TextureKind kind, int resolution = 256, long seed = 0) => kind switch
     {
         _ when kind.IsStatistical() => new StatisticalTextureGenerator(kind, StatisticalTextureOptions.For(kind, resolution), seed),
+        TextureKind.StyleGanRandom => new StyleGanTextureGenerator(StyleGanVariant.Random, new StyleGanOptions { Resolution = resolution }, seed),
+        TextureKind.StyleGanOriented => new StyleGanTextureGenerator(StyleGanVariant.Oriented, new StyleGanOptions { Resolution = resolution }, seed),
         _ => throw new ArgumentException($"unknown texture kind {kind}", nameof(kind)),
     };
 }
