@@ -13,6 +13,8 @@ public static class CliRoot
             "SynVid: learn video representations without natural videos. Generate synthetic video datasets, " +
             "pre-train VideoMAE on them, evaluate and analyse the representations.");
         root.Add(InfoCommand.Create());
+        root.Add(TexturesCommand.Create());
+        root.Add(TexturesPreview.Create());
         root.SetAction(parse =>
         {
             Console.Error.WriteLine("synvid: no command given (run 'synvid --help' for usage)");
