@@ -10,5 +10,7 @@ internal static class BenchmarkCatalog
         ["textures-stat-wmm"] = () => TextureBenchmark.Run(SynVid.Textures.TextureKind.StatWmm, 6),
         ["textures-stat-spectrum_color"] = () => TextureBenchmark.Run(SynVid.Textures.TextureKind.StatSpectrumColor, 10),
         ["textures-stat-spectrum_color_wmm"] = () => TextureBenchmark.Run(SynVid.Textures.TextureKind.StatSpectrumColorWmm, 6),
+        ["textures-stylegan-random"] = () => TextureBenchmark.Run(SynVid.Textures.TextureKind.StyleGanRandom, 1),
+        ["textures-stylegan-oriented"] = () => TextureBenchmark.Run(SynVid.Textures.TextureKind.StyleGanOriented, 10),
     };
 }
