@@ -8,7 +8,7 @@ namespace SynVid.Textures;
 /// </summary>
 public sealed class OrientedActivation(float[] u, float[] noise, int resolution, float[] signs, float[] biases)
 {
-    private static readonly float Sqrt2 = MathF.Sqrt(2);
+    private static readonly float _sqrt2 = MathF.Sqrt(2);
 
     /// <summary>Side of the maps.</summary>
     public int Resolution { get; } = resolution;
@@ -22,7 +22,7 @@ public sealed class OrientedActivation(float[] u, float[] noise, int resolution,
         var x = new float[u.Length];
         for (var p = 0; p < x.Length; p++)
         {
-            x[p] = Sqrt2 * Math.Max(0, signs[o] * u[p] + noise[p] + biases[o]);
+            x[p] = _sqrt2 * Math.Max(0, signs[o] * u[p] + noise[p] + biases[o]);
         }
         return x;
     }
@@ -59,8 +59,8 @@ public sealed class OrientedActivation(float[] u, float[] noise, int resolution,
                     var c = coefficients[r * Channels + channels[t]];
                     s += c;
                     o += (double)c * sortedBias[t];
-                    slope[(t + 1) * k + r] = (float)(Sqrt2 * s);
-                    offset[(t + 1) * k + r] = (float)(Sqrt2 * o);
+                    slope[(t + 1) * k + r] = (float)(_sqrt2 * s);
+                    offset[(t + 1) * k + r] = (float)(_sqrt2 * o);
                 }
             }
             for (var p = 0; p < plane; p++)

@@ -8,7 +8,7 @@ namespace SynVid.Textures;
 public static class OrientedStyleGan
 {
     // [1,3,3,1]/8 with the per-axis half (×2) of upfirdn2d's gain 4.
-    private static readonly float[] Fir = [0.25f, 0.75f, 0.75f, 0.25f];
+    private static readonly float[] _fir = [0.25f, 0.75f, 0.75f, 0.25f];
 
     /// <summary>Runs the network; returns channel-major planes [3, R, R] before output normalisation.</summary>
     public static float[] Forward(StyleGanOptions options, StyleGanNetwork network, OrientedForwardDraws draws, float[][] ws)
@@ -210,7 +210,7 @@ public static class OrientedStyleGan
                     var sx = x + t + offset;
                     if ((uint)sx < (uint)m)
                     {
-                        acc += Fir[t] * input[y * m + sx];
+                        acc += _fir[t] * input[y * m + sx];
                     }
                 }
                 rows[y * o + x] = acc;
@@ -226,7 +226,7 @@ public static class OrientedStyleGan
                 {
                     continue;
                 }
-                var f = Fir[t];
+                var f = _fir[t];
                 var src = rows.AsSpan(sy * o, o);
                 var dst = output.AsSpan(y * o, o);
                 for (var x = 0; x < o; x++)

@@ -10,7 +10,7 @@ public static class OrientedWaveletBank
     public const int Count = 40;
 
     // Mean-subtracted centre crops of a +1|−1|+1 line pattern rotated by 22.5°·j (PIL bilinear), TEXTURES.md §2.5 table.
-    private static readonly float[][] Lines =
+    private static readonly float[][] _lines =
     [
         [0.6667f, -1.3333f, 0.6667f, 0.6667f, -1.3333f, 0.6667f, 0.6667f, -1.3333f, 0.6667f],
         [-0.1833f, -0.5003f, 0.7343f, 0.5821f, -1.2657f, 0.5821f, 0.7343f, -0.5003f, -0.1833f],
@@ -45,7 +45,7 @@ public static class OrientedWaveletBank
             }
             positive.Add(edge);
         }
-        positive.AddRange(Lines);
+        positive.AddRange(_lines);
         positive.Add([0, 0, 0, 0, 1, 0, 0, 0, 0]);
         positive.Add([-1, -1, -1, -1, 1, -1, -1, -1, -1]);
         positive.Add([0, 1, 0, 1, 1, 1, 0, 1, 0]);

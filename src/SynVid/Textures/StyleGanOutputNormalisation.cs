@@ -6,7 +6,7 @@ namespace SynVid.Textures;
 /// </summary>
 public sealed record StyleGanOutputNormalisation(double[] Means, double[] Stds)
 {
-    private static readonly (double Mean, double MeanStd, double Std, double StdStd)[] Channel =
+    private static readonly (double Mean, double MeanStd, double Std, double StdStd)[] _channel =
     [
         (0.483, 0.145, 0.219, 0.063),
         (0.455, 0.142, 0.213, 0.062),
@@ -20,8 +20,8 @@ public sealed record StyleGanOutputNormalisation(double[] Means, double[] Stds)
         var stds = new double[3];
         for (var c = 0; c < 3; c++)
         {
-            means[c] = rng.Normal(Channel[c].Mean, Channel[c].MeanStd);
-            stds[c] = rng.Normal(Channel[c].Std, Channel[c].StdStd);
+            means[c] = rng.Normal(_channel[c].Mean, _channel[c].MeanStd);
+            stds[c] = rng.Normal(_channel[c].Std, _channel[c].StdStd);
         }
         return new StyleGanOutputNormalisation(means, stds);
     }

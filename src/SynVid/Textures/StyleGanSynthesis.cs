@@ -11,10 +11,10 @@ namespace SynVid.Textures;
 /// </summary>
 public static class StyleGanSynthesis
 {
-    private static readonly float Sqrt2 = MathF.Sqrt(2);
+    private static readonly float _sqrt2 = MathF.Sqrt(2);
 
     // The 40 bank kernels as one [40, 3, 3] tensor; immutable, shared by all threads.
-    private static readonly Lazy<Tensor> BankTensor = new(() =>
+    private static readonly Lazy<Tensor> _bankTensor = new(() =>
         tensor(OrientedWaveletBank.Kernels.SelectMany(k => k).ToArray(), new long[] { OrientedWaveletBank.Count, 3, 3 }).DetachFromDisposeScope());
 
     /// <summary>Runs the network for one image; returns channel-major planes [3, R, R] (before output normalisation).</summary>
@@ -71,7 +71,7 @@ public static class StyleGanSynthesis
         {
             y = nn.functional.conv2d(input, w, padding: new long[] { 1, 1 });
         }
-        return (y.squeeze(0).relu() * Sqrt2);
+        return (y.squeeze(0).relu() * _sqrt2);
     }
 
     /// <summary>
@@ -97,19 +97,19 @@ public static class StyleGanSynthesis
         Tensor u;
         if (up)
         {
-            u = nn.functional.conv_transpose2d(z, BankTensor.Value.reshape(bank, 1, 3, 3), strides: new long[] { 2, 2 });
+            u = nn.functional.conv_transpose2d(z, _bankTensor.Value.reshape(bank, 1, 3, 3), strides: new long[] { 2, 2 });
             u = nn.functional.conv2d(u, fir, padding: new long[] { 1, 1 });
         }
         else
         {
-            u = nn.functional.conv2d(z, BankTensor.Value.reshape(1, bank, 3, 3), padding: new long[] { 1, 1 });
+            u = nn.functional.conv2d(z, _bankTensor.Value.reshape(1, bank, 3, 3), padding: new long[] { 1, 1 });
         }
         u = u.reshape(1, outResolution, outResolution) * (float)(1 / Math.Sqrt(energy + 1e-8));
         var side = (int)noise.shape[^1];
         var n = nn.functional.avg_pool2d(noise, side / outResolution).reshape(1, outResolution, outResolution) * (float)draw.NoiseStrength;
         var signs = tensor(draw.Signs).reshape(-1, 1, 1);
         var biases = tensor(draw.Biases).reshape(-1, 1, 1);
-        return (signs * u + n + biases).relu() * Sqrt2;
+        return (signs * u + n + biases).relu() * _sqrt2;
     }
 
     /// <summary>upfirdn2d ×2 of the image path: zero insertion, pad (2, 1), [1,3,3,1] FIR with gain 4.</summary>

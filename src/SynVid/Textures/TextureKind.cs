@@ -25,7 +25,7 @@ public enum TextureKind
 /// <summary>Command-line names of the texture kinds.</summary>
 public static class TextureKinds
 {
-    private static readonly (TextureKind Kind, string Name)[] Names =
+    private static readonly (TextureKind Kind, string Name)[] _names =
     [
         (TextureKind.StatSpectrum, "stat-spectrum"),
         (TextureKind.StatWmm, "stat-wmm"),
@@ -36,22 +36,22 @@ public static class TextureKinds
     ];
 
     /// <summary>Every kind, in the order above.</summary>
-    public static IReadOnlyList<TextureKind> All { get; } = Names.Select(n => n.Kind).ToArray();
+    public static IReadOnlyList<TextureKind> All { get; } = _names.Select(n => n.Kind).ToArray();
 
     /// <summary>The dataset name of [B], e.g. "stat-spectrum_color_wmm".</summary>
-    public static string Name(this TextureKind kind) => Names.First(n => n.Kind == kind).Name;
+    public static string Name(this TextureKind kind) => _names.First(n => n.Kind == kind).Name;
 
     /// <summary>Parses a dataset name; a <see cref="UserInputException"/> lists the valid names.</summary>
     public static TextureKind Parse(string name)
     {
-        foreach (var (kind, n) in Names)
+        foreach (var (kind, n) in _names)
         {
             if (string.Equals(n, name, StringComparison.OrdinalIgnoreCase))
             {
                 return kind;
             }
         }
-        throw new UserInputException($"--kind '{name}' is not a texture kind; use one of {string.Join(", ", Names.Select(n => n.Name))}");
+        throw new UserInputException($"--kind '{name}' is not a texture kind; use one of {string.Join(", ", _names.Select(n => n.Name))}");
     }
 
     /// <summary>Whether the kind is one of the statistical image models.</summary>

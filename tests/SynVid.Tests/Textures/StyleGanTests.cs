@@ -5,7 +5,7 @@ namespace SynVid.Tests.Textures;
 
 public class StyleGanTests
 {
-    private static readonly StyleGanOptions Small = new() { Resolution = 16, ChannelBase = 512, ReinitEvery = 400 };
+    private static readonly StyleGanOptions _small = new() { Resolution = 16, ChannelBase = 512, ReinitEvery = 400 };
 
     private static float[][] RandomWs(StyleGanOptions options, TextureRng rng) =>
         Enumerable.Range(0, options.NumWs).Select(_ =>
@@ -19,11 +19,11 @@ public class StyleGanTests
     public void RankOneManagedForwardMatchesChannelwiseTorchForward()
     {
         var rng = new TextureRng(1, 2, 3);
-        using var network = StyleGanNetwork.Sample(Small, StyleGanVariant.Oriented, rng);
-        using var draws = OrientedForwardDraws.Sample(Small, rng);
-        var ws = RandomWs(Small, rng);
-        var managed = OrientedStyleGan.Forward(Small, network, draws, ws);
-        var dense = StyleGanSynthesis.Forward(Small, network, draws, ws);
+        using var network = StyleGanNetwork.Sample(_small, StyleGanVariant.Oriented, rng);
+        using var draws = OrientedForwardDraws.Sample(_small, rng);
+        var ws = RandomWs(_small, rng);
+        var managed = OrientedStyleGan.Forward(_small, network, draws, ws);
+        var dense = StyleGanSynthesis.Forward(_small, network, draws, ws);
         var scale = dense.Max(Math.Abs);
         var worst = managed.Zip(dense).Max(p => Math.Abs(p.First - p.Second));
         Assert.True(worst < 1e-3 * scale, $"max difference {worst} (scale {scale})");
@@ -94,7 +94,7 @@ public class StyleGanTests
     [InlineData(StyleGanVariant.Oriented)]
     public void OutputIsAnRgbImageThatIsDeterministicBySeedAndThreadCount(StyleGanVariant variant)
     {
-        using var generator = new StyleGanTextureGenerator(variant, Small, seed: 3);
+        using var generator = new StyleGanTextureGenerator(variant, _small, seed: 3);
         var threads = get_num_threads();
         try
         {
@@ -110,8 +110,8 @@ public class StyleGanTests
         {
             set_num_threads(threads);
         }
-        using var same = new StyleGanTextureGenerator(variant, Small, seed: 3);
-        using var other = new StyleGanTextureGenerator(variant, Small, seed: 4);
+        using var same = new StyleGanTextureGenerator(variant, _small, seed: 3);
+        using var other = new StyleGanTextureGenerator(variant, _small, seed: 4);
         Assert.True(generator.Generate(6).PixelsEqual(same.Generate(6)));
         Assert.False(generator.Generate(6).PixelsEqual(other.Generate(6)));
         Assert.False(generator.Generate(6).PixelsEqual(generator.Generate(7)));
@@ -120,13 +120,13 @@ public class StyleGanTests
     [Fact]
     public void ReinitialisationDrawsANewNetworkEveryNImages()
     {
-        using var everyImage = new StyleGanTextureGenerator(StyleGanVariant.Random, Small with { ReinitEvery = 1 }, seed: 1);
-        using var rarely = new StyleGanTextureGenerator(StyleGanVariant.Random, Small with { ReinitEvery = 400 }, seed: 1);
+        using var everyImage = new StyleGanTextureGenerator(StyleGanVariant.Random, _small with { ReinitEvery = 1 }, seed: 1);
+        using var rarely = new StyleGanTextureGenerator(StyleGanVariant.Random, _small with { ReinitEvery = 400 }, seed: 1);
         // Image 0 uses network instance 0 in both; image 1 uses instance 1 only in the first.
         Assert.True(everyImage.Generate(0).PixelsEqual(rarely.Generate(0)));
         Assert.False(everyImage.Generate(1).PixelsEqual(rarely.Generate(1)));
-        using var a = StyleGanNetwork.Sample(Small, StyleGanVariant.Random, new TextureRng(1, 2, 0));
-        using var b = StyleGanNetwork.Sample(Small, StyleGanVariant.Random, new TextureRng(1, 2, 1));
+        using var a = StyleGanNetwork.Sample(_small, StyleGanVariant.Random, new TextureRng(1, 2, 0));
+        using var b = StyleGanNetwork.Sample(_small, StyleGanVariant.Random, new TextureRng(1, 2, 1));
         Assert.True((a.ConvWeights![0] - b.ConvWeights![0]).abs().max().item<float>() > 0);
     }
 
@@ -150,7 +150,7 @@ public class StyleGanTests
     [Fact]
     public void DynamicSequencesChangeSmoothlyFromFrameToFrame()
     {
-        using var generator = new StyleGanTextureGenerator(StyleGanVariant.Oriented, Small, seed: 2);
+        using var generator = new StyleGanTextureGenerator(StyleGanVariant.Oriented, _small, seed: 2);
         var frames = generator.GenerateSequence(3, 4, stepStd: 0.05);
         Assert.Equal(4, frames.Count);
         static double MeanAbsDiff(Video.RgbImage a, Video.RgbImage b) => a.Pixels.Zip(b.Pixels).Average(p => Math.Abs(p.First - p.Second));
