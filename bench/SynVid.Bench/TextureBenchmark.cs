@@ -14,6 +14,7 @@ internal static class TextureBenchmark
 {
     internal static string Run(TextureKind kind, int count)
     {
+        var tuned = Environment.GetEnvironmentVariable("SYNVID_DEFAULT_MALLOC") is null && SynVid.Runtime.NativeAllocatorTuning.Apply();
         var threads = get_num_threads();
         using var generator = TextureGenerators.Create(kind, 256, seed: 1);
         generator.Generate(0);
@@ -24,7 +25,7 @@ internal static class TextureBenchmark
         set_num_threads(threads);
         return string.Create(CultureInfo.InvariantCulture,
             $"{kind.Name()} 256²: {serialRate:F2}/s (1 worker × {threads} torch threads, {serialCpu:F2} CPU-s each), " +
-            $"{parallelRate:F2}/s ({workers} workers × 1 thread, {parallelCpu:F2} CPU-s each)");
+            $"{parallelRate:F2}/s ({workers} workers × 1 thread, {parallelCpu:F2} CPU-s each), malloc {(tuned ? "tuned" : "default")}");
     }
 
     private static (double Rate, double CpuSeconds) Measure(int count, int workers, Action<int> generate)

@@ -37,6 +37,7 @@ public static class TexturesCommand
             }
             // One texture per core, one torch thread each: textures are independent, so this scales best.
             TorchRuntime.Configure(1);
+            NativeAllocatorTuning.Apply();
             using var generator = TextureGenerators.Create(textureKind, parse.GetValue(resolution), parse.GetValue(seed));
             var folder = parse.GetValue(output)!;
             TextureExport.Result? result = null;

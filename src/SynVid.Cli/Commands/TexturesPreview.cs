@@ -24,6 +24,7 @@ public static class TexturesPreview
                 throw new UserInputException("preview: say what to preview (--textures)");
             }
             TorchRuntime.Configure(0);
+            NativeAllocatorTuning.Apply();
             var kinds = TextureKinds.All;
             var n = parse.GetValue(perKind);
             Video.RgbImage? sheet = null;
