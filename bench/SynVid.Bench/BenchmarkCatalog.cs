@@ -18,5 +18,11 @@ internal static class BenchmarkCatalog
         ["train-step"] = () => TrainStepBenchmark.Run(new TrainStepBenchmarkOptions()).Summary,
         ["train-step-bf16"] = () => TrainStepBenchmark.Run(new TrainStepBenchmarkOptions { Precision = MatmulPrecision.BFloat16 }).Summary,
         ["perturbations"] = PerturbationBenchmark.Run,
+        ["textures-stat-spectrum"] = () => TextureBenchmark.Run(SynVid.Textures.TextureKind.StatSpectrum, 20),
+        ["textures-stat-wmm"] = () => TextureBenchmark.Run(SynVid.Textures.TextureKind.StatWmm, 6),
+        ["textures-stat-spectrum_color"] = () => TextureBenchmark.Run(SynVid.Textures.TextureKind.StatSpectrumColor, 10),
+        ["textures-stat-spectrum_color_wmm"] = () => TextureBenchmark.Run(SynVid.Textures.TextureKind.StatSpectrumColorWmm, 6),
+        ["textures-stylegan-random"] = () => TextureBenchmark.Run(SynVid.Textures.TextureKind.StyleGanRandom, 1),
+        ["textures-stylegan-oriented"] = () => TextureBenchmark.Run(SynVid.Textures.TextureKind.StyleGanOriented, 10),
     };
 }

@@ -20,6 +20,7 @@ public static class CliRoot
         root.Add(SynActionCommand.Create());
         root.Add(ModelCommand.Create());
         root.Add(PerturbCommand.Create());
+        root.Add(TexturesCommand.Create());
         root.SetAction(parse =>
         {
             Console.Error.WriteLine("synvid: no command given (run 'synvid --help' for usage)");

@@ -35,11 +35,17 @@ public static class PreviewCommand
         command.Add(mp4Frames);
         var perturbations = new PerturbationsPreview();
         perturbations.AddTo(command);
+        var textures = new TexturesPreview();
+        textures.AddTo(command);
         command.SetAction(parse =>
         {
             if (perturbations.Requested(parse))
             {
                 return perturbations.Run(parse, parse.GetValue(output)?.FullName);
+            }
+            if (textures.Requested(parse))
+            {
+                return textures.Run(parse, parse.GetValue(output)?.FullName, parse.GetValue(stage.Res), parse.GetValue(stage.Seed));
             }
             var all = parse.GetValue(progression);
             var name = parse.GetValue(stage.Stage);
