@@ -16,7 +16,12 @@ internal sealed class StageOptions
 
     public Option<long> Seed { get; } = new("--seed") { Description = "Dataset seed; video i is a pure function of (stage, seed, i).", DefaultValueFactory = _ => 0 };
 
-    public Option<DirectoryInfo?> Images { get; } = new("--images") { Description = "Image folder (JPEG/PNG) used as the texture pool of textured stages, image backgrounds and static-image videos." };
+    public Option<DirectoryInfo?> Images { get; } = new("--images")
+    {
+        Description = "Image folder (JPEG/PNG) used as the texture pool of textured stages, image backgrounds and static-image videos. " +
+            "Without it, accelerating-textures and accelerating-stylegan use a built-in pool of 1,000 generated textures " +
+            "(stat-spectrum_color_wmm, stylegan-oriented); accelerating-image-crops needs it.",
+    };
 
     public Option<string[]> Set { get; } = new("--set")
     {
@@ -77,8 +82,11 @@ internal sealed class StageOptions
         {
             return null;
         }
-        var images = parse.GetValue(Images)
+        if (parse.GetValue(Images) is { } images)
+        {
+            return TextureFolders.Open(images.FullName, stage.Resolution);
+        }
+        return BuiltInStageTextures.OpenPool(stage.Name, parse.GetValue(Seed))
             ?? throw new UserInputException($"stage '{stage.Name}' needs textures: give an image folder with --images DIR");
-        return TextureFolders.Open(images.FullName, stage.Resolution);
     }
 }

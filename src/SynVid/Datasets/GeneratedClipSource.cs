@@ -28,5 +28,9 @@ public sealed class GeneratedClipSource : IPretrainClipSource, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _source.Dispose();
+    public void Dispose()
+    {
+        (_source.Textures as IDisposable)?.Dispose();
+        _source.Dispose();
+    }
 }

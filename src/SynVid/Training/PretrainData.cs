@@ -29,9 +29,10 @@ public static class PretrainData
             ITextureSource? textures = null;
             if (stage.NeedsTextures)
             {
-                var folder = config.Images
-                    ?? throw new UserInputException($"stage '{stage.Name}' needs textures: give an image folder with --images DIR");
-                textures = new ImageFolderTextureSource(folder, stage.Resolution);
+                textures = config.Images is { } folder
+                    ? new ImageFolderTextureSource(folder, stage.Resolution)
+                    : BuiltInStageTextures.OpenPool(stage.Name, recipe.Seed)
+                        ?? throw new UserInputException($"stage '{stage.Name}' needs textures: give an image folder with --images DIR");
             }
             var clips = new ClipSampling { Frames = recipe.Frames, Stride = recipe.SamplingRate, EpochSize = recipe.EpochSize };
             return new GeneratedClipSource(new OnTheFlyClipSource(stage, textures, recipe.Seed, clips));
