@@ -7,13 +7,16 @@ namespace SynVid.Synthesis;
 /// <summary>
 /// Renders any frame of a <see cref="Scene"/> directly from its closed-form object poses (REFERENCE.md §2.5–§2.8), so
 /// a 16-frame clip costs 16 frames. Objects are visited front to back and each pixel is written once, which gives
-/// the painter's-order result of the reference. Holds scratch buffers: use one instance per thread.
+/// the painter's-order result of the reference. With anti-aliasing k &gt; 1 the frame is rendered on a k·res sample
+/// grid and box-filtered down (<see cref="SampleGrid"/>). Holds scratch buffers: use one instance per thread.
 /// </summary>
 public sealed class FrameRenderer
 {
-    private readonly CoverageCanvas _canvas;
     private readonly Dictionary<(int Virtual, int Source), int[]> _maps = [];
+    private readonly Dictionary<int, (CoverageCanvas Canvas, RgbImage? Samples)> _grids = [];
     private readonly int[] _vertices = new int[8];
+    private CoverageCanvas _canvas;
+    private SampleGrid _grid = new(1);
 
     /// <summary>A renderer for square frames of side <paramref name="resolution"/>.</summary>
     public FrameRenderer(int resolution)
@@ -21,6 +24,7 @@ public sealed class FrameRenderer
         ArgumentOutOfRangeException.ThrowIfLessThan(resolution, 1);
         Resolution = resolution;
         _canvas = new CoverageCanvas(resolution);
+        _grids[1] = (_canvas, null);
     }
 
     /// <summary>Frame side in pixels.</summary>
@@ -48,7 +52,25 @@ public sealed class FrameRenderer
         {
             throw new ArgumentException($"stage '{p.Name}' needs a texture source", nameof(textures));
         }
-        _canvas.Begin(target);
+        var k = p.AntiAliasing;
+        if (!_grids.TryGetValue(k, out var grid))
+        {
+            grid = (new CoverageCanvas(k * Resolution), new RgbImage(k * Resolution, k * Resolution));
+            _grids[k] = grid;
+        }
+        (_canvas, _grid) = (grid.Canvas, new SampleGrid(k));
+        _canvas.Begin(grid.Samples ?? target);
+        RenderSamples(scene, t, textures);
+        if (grid.Samples is { } samples)
+        {
+            BoxFilter.Downsample(samples, k, target);
+        }
+    }
+
+    /// <summary>Paints every sample of the current grid.</summary>
+    private void RenderSamples(Scene scene, int t, ITextureSource? textures)
+    {
+        var p = scene.Parameters;
         if (scene.StaticImageId >= 0)
         {
             var image = ResizedPainter(textures!.Get(scene.StaticImageId));
@@ -95,7 +117,7 @@ public sealed class FrameRenderer
                 return;
             }
             var m = ObjectPose.CircleMatrix(o, t, p.CircleTransform, p.CircleAngleUnits);
-            ShapeRasterizer.FillEllipse(_canvas, x, y, m, ref paint);
+            ShapeRasterizer.FillEllipse(_canvas, _grid.ToSamples(x), _grid.ToSamples(y), _grid.ToSamples(m), ref paint);
         }
         else
         {
@@ -105,7 +127,8 @@ public sealed class FrameRenderer
                 return;
             }
             var n = pose.PolygonVertices(o.LocalCorners, _vertices);
-            ShapeRasterizer.FillConvexPolygon(_canvas, _vertices, n, ref paint);
+            _grid.ToSampleUnits(_vertices.AsSpan(0, 2 * n));
+            ShapeRasterizer.FillConvexPolygon(_canvas, _vertices, n, _grid.VertexUnit, ref paint);
         }
     }
 
@@ -137,7 +160,8 @@ public sealed class FrameRenderer
             inverse = pose.Linear.Inverse();
             (ox, oy) = Origin(inverse, pose.PivotX, pose.PivotY, x + pose.PivotX, y + pose.PivotY);
         }
-        var paint = new TexturePainter(texture, xmap, ymap, inverse, ox + o.CropOffset.X, oy + o.CropOffset.Y, o.TextureTint, p.TextureSampling == TextureSampling.Bilinear);
+        (inverse, ox, oy) = _grid.ToSamples(inverse, ox + o.CropOffset.X, oy + o.CropOffset.Y);
+        var paint = new TexturePainter(texture, xmap, ymap, inverse, ox, oy, o.TextureTint, p.TextureSampling == TextureSampling.Bilinear);
         Draw(o, t, p, ref paint);
     }
 
@@ -152,8 +176,11 @@ public sealed class FrameRenderer
         return (localX - dx, localY - dy);
     }
 
-    private TexturePainter ResizedPainter(RgbImage image) =>
-        new(image, Map(Resolution, image.Width), Map(Resolution, image.Height), Matrix2.Identity, 0, 0, (0, 0, 0), bilinear: false);
+    private TexturePainter ResizedPainter(RgbImage image)
+    {
+        var (linear, ox, oy) = _grid.ToSamples(Matrix2.Identity, 0, 0);
+        return new(image, Map(Resolution, image.Width), Map(Resolution, image.Height), linear, ox, oy, (0, 0, 0), bilinear: false);
+    }
 
     /// <summary>Nearest-neighbour resize index map: virtual index v → source index ⌊v · source / virtual⌋ (§2.8 step 1, Q11).</summary>
     private int[] Map(int virtualSize, int sourceSize)

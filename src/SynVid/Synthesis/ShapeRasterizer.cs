@@ -8,9 +8,12 @@ namespace SynVid.Synthesis;
 /// </summary>
 internal static class ShapeRasterizer
 {
-    /// <summary>Fills a convex polygon with integer vertices (x0, y0, x1, y1, …).</summary>
+    /// <summary>
+    /// Fills a convex polygon with integer vertices (x0, y0, x1, y1, …) given in units of 1/<paramref name="unit"/>
+    /// pixel (1 for the reference's integer vertices; 2 for the half-integer vertices of a supersampled grid).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void FillConvexPolygon<TPaint>(CoverageCanvas canvas, ReadOnlySpan<int> v, int n, ref TPaint paint)
+    public static void FillConvexPolygon<TPaint>(CoverageCanvas canvas, ReadOnlySpan<int> v, int n, int unit, ref TPaint paint)
         where TPaint : struct, ISpanPainter
     {
         var size = canvas.Size;
@@ -22,12 +25,12 @@ internal static class ShapeRasterizer
             xmin = Math.Min(xmin, v[2 * k]);
             xmax = Math.Max(xmax, v[2 * k]);
         }
-        if (ymax < 0 || ymin >= size || xmax < 0 || xmin >= size)
+        if (FloorDiv(ymax, unit) < 0 || CeilDiv(ymin, unit) >= size || FloorDiv(xmax, unit) < 0 || CeilDiv(xmin, unit) >= size)
         {
             return;
         }
-        var y0 = Math.Max(ymin, 0);
-        var y1 = Math.Min(ymax, size - 1);
+        var y0 = (int)Math.Max(CeilDiv(ymin, unit), 0);
+        var y1 = (int)Math.Min(FloorDiv(ymax, unit), size - 1);
         for (var y = y0; y <= y1; y++)
         {
             if (!canvas.RowOpen(y))
@@ -36,6 +39,7 @@ internal static class ShapeRasterizer
             }
             var left = int.MaxValue;
             var right = int.MinValue;
+            var row = (long)y * unit;
             for (var k = 0; k < n; k++)
             {
                 var j = k + 1 == n ? 0 : k + 1;
@@ -44,21 +48,21 @@ internal static class ShapeRasterizer
                 {
                     (ax, ay, bx, by) = (bx, by, ax, ay);
                 }
-                if (y < ay || y > by)
+                if (row < ay || row > by)
                 {
                     continue;
                 }
                 if (ay == by)
                 {
-                    left = (int)Math.Min(left, Math.Min(ax, bx));
-                    right = (int)Math.Max(right, Math.Max(ax, bx));
+                    left = (int)Math.Min(left, CeilDiv(Math.Min(ax, bx), unit));
+                    right = (int)Math.Max(right, FloorDiv(Math.Max(ax, bx), unit));
                     continue;
                 }
-                // x = ax + (y − ay)(bx − ax)/(by − ay), exactly: ceil for the left bound, floor for the right.
-                var num = (y - ay) * (bx - ax);
-                var den = by - ay;
-                left = (int)Math.Min(left, ax + CeilDiv(num, den));
-                right = (int)Math.Max(right, ax + FloorDiv(num, den));
+                // x = (ax + (row − ay)(bx − ax)/(by − ay)) / unit, exactly: ceil for the left bound, floor for the right.
+                var num = ax * (by - ay) + (row - ay) * (bx - ax);
+                var den = (by - ay) * unit;
+                left = (int)Math.Min(left, CeilDiv(num, den));
+                right = (int)Math.Max(right, FloorDiv(num, den));
             }
             ClaimClipped(canvas, y, left, right, ref paint);
         }

@@ -92,6 +92,12 @@ public sealed record StageParameters
     /// <summary>Use only the first N textures of the source (image pool size, §1.3, Table 2); 0 = all.</summary>
     public int TexturePoolSize { get; init; }
 
+    /// <summary>
+    /// Anti-aliasing as a supersampling factor k: each pixel is the mean of its k × k samples. 1 = off (default), the
+    /// reference's non-anti-aliased fill (§2.4); 2 or 4, powers of two so that sample positions are exact in binary.
+    /// </summary>
+    public int AntiAliasing { get; init; } = 1;
+
     /// <summary>Whether this configuration needs a texture source.</summary>
     [JsonIgnore]
     public bool NeedsTextures => Textured || StaticImageRatio > 0 || Background == BackgroundKind.PoolImage;
@@ -110,6 +116,7 @@ public sealed record StageParameters
         Require(MinFrames is >= 1 and <= 100_000 && MaxFrames >= MinFrames && MaxFrames <= 100_000, nameof(MinFrames), $"{MinFrames}..{MaxFrames}", "1 ≤ minFrames ≤ maxFrames ≤ 100000");
         Require(StaticImageRatio is >= 0 and <= 1, nameof(StaticImageRatio), StaticImageRatio, "0..1");
         Require(TexturePoolSize >= 0, nameof(TexturePoolSize), TexturePoolSize, "≥ 0");
+        Require(AntiAliasing is 1 or 2 or 4, nameof(AntiAliasing), AntiAliasing, "1 (off), 2 or 4");
         return this;
     }
 
