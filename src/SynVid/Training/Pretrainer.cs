@@ -28,19 +28,6 @@ public static class Pretrainer
     /// <summary>Column names of <c>metrics.csv</c>.</summary>
     public static IReadOnlyList<string> MetricColumns { get; } = ["step", "loss", "lr", "clips_per_s", "data_wait"];
 
-    /// <summary>
-    /// TorchSharp passes the handles of implicitly created Scalars (e.g. the alpha of every tensor addition) to native
-    /// code without keeping the managed object alive, so a garbage collection during a long native call can finalize
-    /// a Scalar still in use (seen as "Expected false to be true ... toFloat" after some dozens of steps while the data
-    /// workers allocate frames). Collecting and running finalizers between steps, while no native call is in flight on
-    /// this thread, resets the allocation budget so collections rarely land inside a step.
-    /// </summary>
-    private static void CollectAtSafePoint()
-    {
-        GC.Collect(1, GCCollectionMode.Forced, blocking: true);
-        GC.WaitForPendingFinalizers();
-    }
-
     /// <summary>Number of fixed clips shown in the reconstruction figure.</summary>
     public const int FigureClips = 3;
 
@@ -113,6 +100,7 @@ public static class Pretrainer
         for (var step = startStep; step < untilStep; step++)
         {
             cancellation.ThrowIfCancellationRequested();
+            using var quiet = GcQuietRegion.Enter();
             using var scope = NewDisposeScope();
             var lr = schedule.At(step);
             OptimizerFactory.SetLearningRate(optimizer, groups, lr);
@@ -140,7 +128,6 @@ public static class Pretrainer
                 nn.utils.clip_grad_norm_(model.parameters(), maxNorm);
             }
             optimizer.step();
-            CollectAtSafePoint();
 
             var done = step + 1;
             firstLoss = double.IsNaN(firstLoss) ? stepLoss : firstLoss;
