@@ -34,6 +34,17 @@ public static class PretrainCommand
         var accumulation = new Option<int?>("--accum") { Description = "Forward passes per optimiser step (gradient accumulation)." };
         var lr = new Option<double?>("--lr") { Description = "Base learning rate before scaling by effective batch / 256." };
         var workers = new Option<int?>("--data-workers") { Description = "Background clip producers (default: one per core, at most 4)." };
+        var data = new Option<FileInfo?>("--data")
+        {
+            Description = "Train on video files listed in a VideoMAE-style csv ('path label' per line; paths relative to the csv). " +
+                "Only the sampled frames are decoded. With --stage and --mix R, a mix of both.",
+        };
+        var mix = new Option<double?>("--mix") { Description = "With --stage and --data: fraction R of real videos per epoch (the paper uses 0.25, 0.5, 0.75)." };
+        var onBadVideo = new Option<string>("--on-bad-video")
+        {
+            Description = "fail (default): stop at the first missing or unreadable listed video, naming it; skip: leave it out and count it.",
+            DefaultValueFactory = _ => "fail",
+        };
 
         var command = new Command(
             "pretrain",
@@ -41,7 +52,7 @@ public static class PretrainCommand
             "seed and the step, so --resume continues exactly where a checkpoint left off, and a killed run loses at most the " +
             "steps since its last checkpoint. Watch a run with `tensorboard --logdir RUN_DIR`.");
         stage.AddTo(command, stageRequired: false);
-        foreach (var option in new Option[] { preset, steps, scheduleSteps, checkpointEvery, output, resume, threads, device, batch, accumulation, lr, workers })
+        foreach (var option in new Option[] { preset, steps, scheduleSteps, checkpointEvery, output, resume, threads, device, batch, accumulation, lr, workers, data, mix, onBadVideo })
         {
             command.Add(option);
         }
@@ -55,7 +66,7 @@ public static class PretrainCommand
             {
                 runDir = resumeDir.FullName;
                 config = PretrainRunConfig.Load(runDir);
-                if (new Option[] { stage.Stage, output, preset, stage.Res, stage.Seed, stage.Images, stage.Set, stage.Config, stage.Profile, scheduleSteps, checkpointEvery, device, batch, accumulation, lr }
+                if (new Option[] { stage.Stage, output, preset, stage.Res, stage.Seed, stage.Images, stage.Set, stage.Config, stage.Profile, scheduleSteps, checkpointEvery, device, batch, accumulation, lr, data, mix, onBadVideo }
                     .Any(o => parse.GetResult(o) is { Implicit: false }))
                 {
                     throw new UserInputException("--resume continues a run with its saved config: give only --steps (and --threads) with it");
@@ -63,7 +74,12 @@ public static class PretrainCommand
             }
             else
             {
-                var stageName = parse.GetValue(stage.Stage) ?? throw new UserInputException("give --stage NAME (or --resume RUN_DIR)");
+                var stageName = parse.GetValue(stage.Stage);
+                var videoList = parse.GetValue(data);
+                if (stageName is null && videoList is null)
+                {
+                    throw new UserInputException("give --stage NAME, --data FILE.csv, or both with --mix R (or --resume RUN_DIR)");
+                }
                 runDir = (parse.GetValue(output) ?? throw new UserInputException("give the run folder with --out RUN_DIR")).FullName;
                 if (File.Exists(Path.Combine(runDir, PretrainRunConfig.FileName)))
                 {
@@ -71,8 +87,11 @@ public static class PretrainCommand
                 }
                 var recipe = PretrainPresets.Parse(parse.GetValue(preset)!) with { Seed = checked((int)parse.GetValue(stage.Seed)) };
                 recipe = Override(recipe, parse, scheduleSteps, checkpointEvery, device, batch, accumulation, lr, workers);
-                var parameters = stage.Resolve(parse, stageName);
-                config = PretrainData.ForStage(recipe, parameters, parse.GetValue(stage.Images)?.FullName, parse.GetValue(preset));
+                var parameters = stageName is null ? null : stage.Resolve(parse, stageName);
+                var images = parse.GetValue(stage.Images)?.FullName;
+                config = videoList is null
+                    ? PretrainData.ForStage(recipe, parameters!, images, parse.GetValue(preset))
+                    : PretrainData.ForVideos(recipe, videoList.FullName, parse.GetValue(onBadVideo)!, parameters, parse.GetValue(mix), images, parse.GetValue(preset));
             }
 
             var until = parse.GetValue(steps) ?? config.Recipe.TotalSteps;

@@ -16,11 +16,47 @@ public static class PretrainData
             Images = images is null ? null : Path.GetFullPath(images),
         };
 
+    /// <summary>The config of a new run on a video list, optionally mixed with a stage at a real-video fraction.</summary>
+    public static PretrainRunConfig ForVideos(PretrainRecipe recipe, string csv, string onBadVideo, StageParameters? stage, double? realFraction, string? images, string? preset)
+    {
+        if (onBadVideo is not ("fail" or "skip"))
+        {
+            throw new UserInputException($"--on-bad-video must be fail or skip, got '{onBadVideo}'");
+        }
+        if (stage is null != realFraction is null)
+        {
+            throw new UserInputException("--mix R needs both --stage NAME and --data FILE.csv (R = fraction of real videos)");
+        }
+        var full = Path.GetFullPath(csv);
+        var config = stage is null
+            ? PretrainRunConfig.Create(recipe, "csv:" + full, preset)
+            : ForStage(recipe, stage, images, preset) with { Data = $"mix:{stage.Name}+csv:{full}@{realFraction}" };
+        return config with { VideoList = full, RealFraction = realFraction, OnBadVideo = onBadVideo };
+    }
+
     /// <summary>Builds the source; the caller disposes it when it is <see cref="IDisposable"/>.</summary>
     public static IPretrainClipSource Open(PretrainRunConfig config)
     {
         var recipe = config.Recipe;
-        if (config.Data.StartsWith("stage:", StringComparison.Ordinal))
+        if (config.VideoList is { } csv)
+        {
+            var policy = config.OnBadVideo == "skip" ? Datasets.Specs.BadVideoPolicy.Skip : Datasets.Specs.BadVideoPolicy.Fail;
+            var sampling = new ClipSampling { Frames = recipe.Frames, Stride = recipe.SamplingRate, EpochSize = recipe.EpochSize };
+            var videos = new VideoFileClipSource(csv, sampling, recipe.Seed, policy);
+            if (config.RealFraction is not { } fraction)
+            {
+                return videos;
+            }
+            var synthetic = OpenStage(config with { VideoList = null, RealFraction = null });
+            return new MixedClipSource(synthetic, videos, fraction, recipe.EpochSize, recipe.Seed);
+        }
+        return OpenStage(config);
+    }
+
+    private static IPretrainClipSource OpenStage(PretrainRunConfig config)
+    {
+        var recipe = config.Recipe;
+        if (config.StageParameters is not null || config.Data.StartsWith("stage:", StringComparison.Ordinal))
         {
             var stage = config.StageParameters is { } json
                 ? JsonSerializer.Deserialize<StageParameters>(json, StageOverrides.Json) ?? throw new UserInputException("run config: empty stage parameters")
@@ -37,6 +73,6 @@ public static class PretrainData
             var clips = new ClipSampling { Frames = recipe.Frames, Stride = recipe.SamplingRate, EpochSize = recipe.EpochSize };
             return new GeneratedClipSource(new OnTheFlyClipSource(stage, textures, recipe.Seed, clips));
         }
-        throw new UserInputException($"unknown data source '{config.Data}' (expected stage:NAME)");
+        throw new UserInputException($"unknown data source '{config.Data}' (expected a stage or a video list)");
     }
 }

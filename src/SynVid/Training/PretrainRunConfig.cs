@@ -20,6 +20,15 @@ public sealed record PretrainRunConfig(PretrainRecipe Recipe, string Data, strin
     /// <summary>Image folder used as the texture pool, if any.</summary>
     public string? Images { get; init; }
 
+    /// <summary>VideoMAE-style csv of video files (<c>--data</c>), alone or mixed with the stage.</summary>
+    public string? VideoList { get; init; }
+
+    /// <summary>Fraction of real videos when a stage is mixed with <see cref="VideoList"/> (<c>--mix</c>).</summary>
+    public double? RealFraction { get; init; }
+
+    /// <summary>What to do with missing or unreadable listed videos: fail (default) or skip.</summary>
+    public string OnBadVideo { get; init; } = "fail";
+
     /// <summary>File name inside the run folder.</summary>
     public const string FileName = "config.json";
 
