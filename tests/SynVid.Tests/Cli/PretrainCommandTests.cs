@@ -39,6 +39,51 @@ public class PretrainCommandTests
         }
     }
 
+    [Fact]
+    public void AKilledRunResumesFromItsLastCheckpoint()
+    {
+        var run = Path.Combine(Path.GetTempPath(), "synvid-cli-kill-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var info = new System.Diagnostics.ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in new[]
+            {
+                Path.Combine(AppContext.BaseDirectory, "synvid.dll"), "pretrain", "--stage", "moving-shapes", "--preset", "cpu-tiny", "--steps", "300",
+                "--checkpoint-every", "2", "--out", run, "--threads", "1", "--batch", "2", "--res", "96",
+            })
+            {
+                info.ArgumentList.Add(a);
+            }
+            using var process = System.Diagnostics.Process.Start(info)!;
+            process.StandardOutput.ReadToEndAsync();
+            process.StandardError.ReadToEndAsync();
+            var latest = Path.Combine(run, "checkpoints", "latest");
+            var deadline = DateTime.UtcNow.AddMinutes(3);
+            while (!(File.Exists(latest) && string.CompareOrdinal(File.ReadAllText(latest), "step-00000006") >= 0) && DateTime.UtcNow < deadline && !process.HasExited)
+            {
+                Thread.Sleep(50);
+            }
+            Assert.False(process.HasExited, "the run ended before it could be killed");
+            process.Kill(); // SIGKILL, possibly in the middle of writing a checkpoint
+            process.WaitForExit();
+
+            var done = new SynVid.Training.CheckpointStore(run).LatestStep();
+            Assert.NotNull(done);
+            Assert.True(done >= 6);
+            var resumed = CliRunner.Run("pretrain", "--resume", run, "--steps", (done.Value + 2).ToString(System.Globalization.CultureInfo.InvariantCulture), "--threads", "1");
+            Assert.True(resumed.ExitCode == 0, resumed.StdErr + resumed.StdOut);
+            var (steps, _) = MetricsCsv.Read(Path.Combine(run, "metrics.csv"));
+            Assert.Equal(Enumerable.Range(1, (int)done.Value + 2).Select(i => (long)i), steps);
+        }
+        finally
+        {
+            if (Directory.Exists(run))
+            {
+                Directory.Delete(run, true);
+            }
+        }
+    }
+
     [Theory]
     [InlineData("pretrain", "--out", "/tmp/x")]
     [InlineData("pretrain", "--stage", "no-such-stage", "--out", "/tmp/x")]
