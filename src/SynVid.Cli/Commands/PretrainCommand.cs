@@ -33,6 +33,10 @@ public static class PretrainCommand
         var batch = new Option<int?>("--batch") { Description = "Clips per forward pass (default: the preset's)." };
         var accumulation = new Option<int?>("--accum") { Description = "Forward passes per optimiser step (gradient accumulation)." };
         var lr = new Option<double?>("--lr") { Description = "Base learning rate before scaling by effective batch / 256." };
+        var recipeFile = new Option<FileInfo?>("--recipe")
+        {
+            Description = "JSON file of recipe fields in snake_case (e.g. {\"model\": \"small\", \"batch_size\": 4, \"total_steps\": 900}), applied over --preset; flags override it.",
+        };
         var clipGrad = new Option<double?>("--clip-grad") { Description = "Clip the gradient norm to this value (default: none, as the reference)." };
         var workers = new Option<int?>("--data-workers") { Description = "Background clip producers (default: one per core, at most 4)." };
         var data = new Option<FileInfo?>("--data")
@@ -53,7 +57,7 @@ public static class PretrainCommand
             "seed and the step, so --resume continues exactly where a checkpoint left off, and a killed run loses at most the " +
             "steps since its last checkpoint. Watch a run with `tensorboard --logdir RUN_DIR`.");
         stage.AddTo(command, stageRequired: false);
-        foreach (var option in new Option[] { preset, steps, scheduleSteps, checkpointEvery, output, resume, threads, device, batch, accumulation, lr, workers, data, mix, onBadVideo, clipGrad })
+        foreach (var option in new Option[] { preset, steps, scheduleSteps, checkpointEvery, output, resume, threads, device, batch, accumulation, lr, workers, data, mix, onBadVideo, clipGrad, recipeFile })
         {
             command.Add(option);
         }
@@ -67,7 +71,7 @@ public static class PretrainCommand
             {
                 runDir = resumeDir.FullName;
                 config = PretrainRunConfig.Load(runDir);
-                if (new Option[] { stage.Stage, output, preset, stage.Res, stage.Seed, stage.Images, stage.Set, stage.Config, stage.Profile, scheduleSteps, checkpointEvery, device, batch, accumulation, lr, data, mix, onBadVideo, clipGrad }
+                if (new Option[] { stage.Stage, output, preset, stage.Res, stage.Seed, stage.Images, stage.Set, stage.Config, stage.Profile, scheduleSteps, checkpointEvery, device, batch, accumulation, lr, data, mix, onBadVideo, clipGrad, recipeFile }
                     .Any(o => parse.GetResult(o) is { Implicit: false }))
                 {
                     throw new UserInputException("--resume continues a run with its saved config: give only --steps (and --threads) with it");
@@ -86,7 +90,15 @@ public static class PretrainCommand
                 {
                     throw new UserInputException($"{runDir} already holds a run; continue it with --resume {runDir} or choose another --out");
                 }
-                var recipe = PretrainPresets.Parse(parse.GetValue(preset)!) with { Seed = checked((int)parse.GetValue(stage.Seed)) };
+                var recipe = PretrainPresets.Parse(parse.GetValue(preset)!);
+                if (parse.GetValue(recipeFile) is { } file)
+                {
+                    recipe = PretrainRunConfig.ReadRecipe(file.FullName, recipe);
+                }
+                if (parse.GetResult(stage.Seed) is { Implicit: false })
+                {
+                    recipe = recipe with { Seed = checked((int)parse.GetValue(stage.Seed)) };
+                }
                 recipe = Override(recipe, parse, scheduleSteps, checkpointEvery, device, batch, accumulation, lr, workers);
                 if (parse.GetValue(clipGrad) is { } maxNorm)
                 {
