@@ -40,7 +40,8 @@ public static partial class NpyFile
     }
 
     /// <summary>Parses the bytes of an .npy file; <paramref name="name"/> is used in error messages.</summary>
-    public static Tensor Parse(ReadOnlySpan<byte> bytes, string name)
+    /// <summary>Checks the magic, version and header of an .npy file: its dtype string, shape and data offset (C order only).</summary>
+    internal static (string Descr, long[] Shape, int DataStart) ParseHeader(ReadOnlySpan<byte> bytes, string name)
     {
         if (bytes.Length < 10 || !bytes[..6].SequenceEqual(_magic))
         {
@@ -82,18 +83,23 @@ public static partial class NpyFile
         {
             throw new UserInputException($"{name}: Fortran-order arrays are not supported; save with np.ascontiguousarray");
         }
-        var type = _types.FirstOrDefault(t => t.Descr == descr.Groups[1].Value);
+        var shape = shapeMatch.Groups[1].Value
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(v => long.Parse(v.TrimEnd('L'), CultureInfo.InvariantCulture))
+            .ToArray();
+        return (descr.Groups[1].Value, shape, headerStart + headerLength);
+    }
+
+    public static Tensor Parse(ReadOnlySpan<byte> bytes, string name)
+    {
+        var (descr, shape, dataStart) = ParseHeader(bytes, name);
+        var type = _types.FirstOrDefault(t => t.Descr == descr);
         if (type.Descr is null)
         {
             throw new UserInputException(
-                $"{name}: dtype '{descr.Groups[1].Value}' is not supported; use one of {string.Join(", ", _types.Select(t => t.Descr))}");
+                $"{name}: dtype '{descr}' is not supported; use one of {string.Join(", ", _types.Select(t => t.Descr))}");
         }
-        var shape = shapeMatch.Groups[1].Value
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => long.Parse(s.TrimEnd('L'), CultureInfo.InvariantCulture))
-            .ToArray();
         var count = shape.Aggregate(1L, (a, b) => checked(a * b));
-        var dataStart = headerStart + headerLength;
         var expected = checked(count * type.Size);
         if (bytes.Length - dataStart != expected)
         {
@@ -114,30 +120,38 @@ public static partial class NpyFile
             throw new UserInputException($"{path}: cannot write dtype {tensor.dtype} as .npy");
         }
         using var cpu = tensor.detach().cpu().contiguous();
-        var shape = cpu.shape.Length switch
-        {
-            0 => "()",
-            1 => $"({cpu.shape[0]},)",
-            _ => $"({string.Join(", ", cpu.shape)})",
-        };
-        var dict = $"{{'descr': '{type.Descr}', 'fortran_order': False, 'shape': {shape}, }}";
-        // Header padded with spaces and a newline so the data starts on a 64-byte boundary, as NumPy writes it.
-        var total = 10 + dict.Length + 1;
-        var padded = dict + new string(' ', (64 - total % 64) % 64) + "\n";
-        var header = Encoding.ASCII.GetBytes(padded);
+        var header = EncodeHeader(type.Descr, cpu.shape);
         var temp = path + ".synvid-tmp";
         using (var stream = File.Create(temp))
         {
-            stream.Write(_magic);
-            stream.WriteByte(1);
-            stream.WriteByte(0);
-            Span<byte> length = stackalloc byte[2];
-            BinaryPrimitives.WriteUInt16LittleEndian(length, checked((ushort)header.Length));
-            stream.Write(length);
             stream.Write(header);
             stream.Write(cpu.bytes);
         }
         File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>
+    /// The bytes before the data of a version 1.0 .npy file: magic, version, header length and the header dictionary,
+    /// padded with spaces and a newline so the data starts on a 64-byte boundary, as NumPy writes it.
+    /// </summary>
+    internal static byte[] EncodeHeader(string descr, IReadOnlyList<long> shape)
+    {
+        var shapeText = shape.Count switch
+        {
+            0 => "()",
+            1 => string.Create(CultureInfo.InvariantCulture, $"({shape[0]},)"),
+            _ => $"({string.Join(", ", shape.Select(d => d.ToString(CultureInfo.InvariantCulture)))})",
+        };
+        var dict = $"{{'descr': '{descr}', 'fortran_order': False, 'shape': {shapeText}, }}";
+        var total = 10 + dict.Length + 1;
+        var header = Encoding.ASCII.GetBytes(dict + new string(' ', (64 - total % 64) % 64) + "\n");
+        var bytes = new byte[10 + header.Length];
+        _magic.CopyTo(bytes, 0);
+        bytes[6] = 1;
+        bytes[7] = 0;
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), checked((ushort)header.Length));
+        header.CopyTo(bytes, 10);
+        return bytes;
     }
 
     [GeneratedRegex(@"'descr'\s*:\s*'([^']+)'")]

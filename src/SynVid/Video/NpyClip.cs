@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
+using SynVid.Serialization;
 
 namespace SynVid.Video;
 
@@ -9,11 +8,8 @@ namespace SynVid.Video;
 /// (T, H, W, 3): T RGB frames of H rows and W columns. This is the clip format of the UCF101-P fixtures and of
 /// <c>synvid perturb</c>. Only uint8 clips are handled here.
 /// </summary>
-public static partial class NpyClip
+public static class NpyClip
 {
-    // The file starts with the byte 0x93 followed by these ASCII letters.
-    private static ReadOnlySpan<byte> Magic => "NUMPY"u8;
-
     /// <summary>Reads every frame of a (T, H, W, 3) uint8 <c>.npy</c> file.</summary>
     /// <exception cref="UserInputException">The file is missing, not an .npy file, or not a uint8 (T, H, W, 3) array.</exception>
     public static RgbImage[] Read(string path)
@@ -33,54 +29,11 @@ public static partial class NpyClip
     /// <summary>Parses the bytes of a (T, H, W, 3) uint8 <c>.npy</c> file; <paramref name="name"/> is used in errors.</summary>
     public static RgbImage[] Parse(ReadOnlySpan<byte> bytes, string name)
     {
-        if (bytes.Length < 10 || bytes[0] != 0x93 || !bytes[1..6].SequenceEqual(Magic))
+        var (descr, shape, dataStart) = NpyFile.ParseHeader(bytes, name);
+        if (descr is not ("|u1" or "<u1" or ">u1" or "=u1" or "u1"))
         {
-            throw new UserInputException($"{name}: not a NumPy .npy file (bad magic)");
+            throw new UserInputException($"{name}: expected a uint8 array, the file holds dtype '{descr}'");
         }
-        int major = bytes[6];
-        int headerLength;
-        int dataStart;
-        if (major == 1)
-        {
-            headerLength = bytes[8] | (bytes[9] << 8);
-            dataStart = 10 + headerLength;
-        }
-        else if (major is 2 or 3)
-        {
-            if (bytes.Length < 12)
-            {
-                throw new UserInputException($"{name}: truncated .npy header");
-            }
-            headerLength = checked((int)BitConverter.ToUInt32(bytes[8..12]));
-            dataStart = 12 + headerLength;
-        }
-        else
-        {
-            throw new UserInputException($"{name}: unsupported .npy format version {major}");
-        }
-        if (dataStart > bytes.Length)
-        {
-            throw new UserInputException($"{name}: truncated .npy header");
-        }
-        var header = Encoding.Latin1.GetString(bytes[(dataStart - headerLength)..dataStart]);
-        var descr = DescrPattern().Match(header);
-        if (!descr.Success || descr.Groups[1].Value is not ("|u1" or "<u1" or ">u1" or "=u1" or "u1"))
-        {
-            throw new UserInputException($"{name}: expected a uint8 array, header says {header.Trim()}");
-        }
-        if (FortranPattern().IsMatch(header))
-        {
-            throw new UserInputException($"{name}: Fortran-order arrays are not supported; save with C order");
-        }
-        var shapeMatch = ShapePattern().Match(header);
-        if (!shapeMatch.Success)
-        {
-            throw new UserInputException($"{name}: no shape in .npy header {header.Trim()}");
-        }
-        var shape = shapeMatch.Groups[1].Value
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => long.Parse(s, CultureInfo.InvariantCulture))
-            .ToArray();
         if (shape.Length != 4 || shape[3] != 3 || shape[0] < 1 || shape[1] < 1 || shape[2] < 1)
         {
             throw new UserInputException(
@@ -137,34 +90,15 @@ public static partial class NpyClip
         {
             throw new ArgumentException("all frames of a clip must have the same size", nameof(frames));
         }
-        var dict = string.Create(CultureInfo.InvariantCulture,
-            $"{{'descr': '|u1', 'fortran_order': False, 'shape': ({frames.Count}, {height}, {width}, 3), }}");
-        // NumPy pads the header with spaces so the data starts at a multiple of 64 bytes, and ends it with '\n'.
-        var unpadded = 10 + dict.Length + 1;
-        var padded = (unpadded + 63) / 64 * 64;
-        var header = dict + new string(' ', padded - unpadded) + "\n";
+        var header = NpyFile.EncodeHeader("|u1", [frames.Count, height, width, 3]);
+        var padded = header.Length;
         var frameBytes = width * height * 3;
         var bytes = new byte[padded + (long)frames.Count * frameBytes];
-        bytes[0] = 0x93;
-        Magic.CopyTo(bytes.AsSpan(1));
-        bytes[6] = 1;
-        bytes[7] = 0;
-        bytes[8] = (byte)(header.Length & 0xFF);
-        bytes[9] = (byte)(header.Length >> 8);
-        Encoding.Latin1.GetBytes(header, bytes.AsSpan(10));
+        header.CopyTo(bytes, 0);
         for (var t = 0; t < frames.Count; t++)
         {
             frames[t].Pixels.CopyTo(bytes, padded + (long)t * frameBytes);
         }
         return bytes;
     }
-
-    [GeneratedRegex(@"'descr'\s*:\s*'([^']*)'")]
-    private static partial Regex DescrPattern();
-
-    [GeneratedRegex(@"'fortran_order'\s*:\s*True")]
-    private static partial Regex FortranPattern();
-
-    [GeneratedRegex(@"'shape'\s*:\s*\(([^)]*)\)")]
-    private static partial Regex ShapePattern();
 }
