@@ -1,5 +1,6 @@
 using SynVid.Datasets;
 using SynVid.Model;
+using SynVid.Synthesis;
 using static TorchSharp.torch;
 
 namespace SynVid.Training;
@@ -32,9 +33,9 @@ public sealed record PretrainBatch(Tensor Video, Tensor Mask, long FirstSample) 
                 {
                     throw new InvalidOperationException($"{source.Name}: sample {sample} has {frames.Count} frames, the recipe needs {recipe.Frames}");
                 }
-                var box = crop.Sample(frames[0].Width, frames[0].Height, SampleRandom.For(recipe.Seed, sample, SampleRandom.Stream.Crop));
+                var box = crop.Sample(frames[0].Width, frames[0].Height, StreamRandom(recipe.Seed, sample, CropStream));
                 clips[b] = ClipTensor.ToModelInput(frames, box, recipe.InputSize, VideoNormalization.ImageNet);
-                masks.Sample(SampleRandom.For(recipe.Seed, sample, SampleRandom.Stream.Mask)).CopyTo(maskRows, b * model.Encoder.NumTokens);
+                masks.Sample(StreamRandom(recipe.Seed, sample, MaskStream)).CopyTo(maskRows, b * model.Encoder.NumTokens);
             }
             return new PretrainBatch(stack(clips), tensor(maskRows, [recipe.BatchSize, model.Encoder.NumTokens]), first);
         }
@@ -46,6 +47,14 @@ public sealed record PretrainBatch(Tensor Video, Tensor Mask, long FirstSample) 
             }
         }
     }
+
+    private const long CropStream = 1;
+    private const long MaskStream = 2;
+
+    // Crop and mask take a System.Random; each sample's is seeded from the project's keyed generator, so it depends
+    // on nothing but (seed, sample, stream).
+    private static Random StreamRandom(long seed, long sample, long stream) =>
+        new((int)(new SeededRandom(seed, sample, stream).NextULong() >> 33));
 
     /// <inheritdoc />
     public void Dispose()
