@@ -88,7 +88,7 @@ public static class PretrainData
             {
                 textures = config.Images is { } folder
                     ? new ImageFolderTextureSource(folder, stage.Resolution)
-                    : BuiltInStageTextures.OpenPool(stage.Name, recipe.Seed)
+                    : BuiltInStageTextures.OpenPool(stage.Name, recipe.Seed, config.TexturePoolSize ?? BuiltInStageTextures.DefaultPoolSize)
                         ?? throw new UserInputException($"stage '{stage.Name}' needs textures: give an image folder with --images DIR");
             }
             var clips = new ClipSampling { Frames = recipe.Frames, Stride = recipe.SamplingRate, EpochSize = recipe.EpochSize };

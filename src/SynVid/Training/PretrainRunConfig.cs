@@ -20,6 +20,12 @@ public sealed record PretrainRunConfig(PretrainRecipe Recipe, string Data, strin
     /// <summary>Image folder used as the texture pool, if any.</summary>
     public string? Images { get; init; }
 
+    /// <summary>
+    /// Size of the built-in texture pool of textured stages (null: <see cref="Textures.BuiltInStageTextures.DefaultPoolSize"/>);
+    /// small pools make short CPU runs affordable.
+    /// </summary>
+    public int? TexturePoolSize { get; init; }
+
     /// <summary>VideoMAE-style csv of video files (<c>--data</c>), alone or mixed with the stage.</summary>
     public string? VideoList { get; init; }
 
