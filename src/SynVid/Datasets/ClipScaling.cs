@@ -19,9 +19,11 @@ public static class ClipScaling
         }
         int w = Math.Max(1, (int)(frames[0].Width * factor)), h = Math.Max(1, (int)(frames[0].Height * factor));
         using var scope = NewDisposeScope();
+        // explicit Scalars stay alive through the native call (implicit ones can be finalized mid-call; see GcQuietRegion)
+        using Scalar zero = 0f, full = 255f;
         var x = ClipTensor.Stack(frames).permute(0, 3, 1, 2).to_type(ScalarType.Float32);
         var resized = nn.functional.interpolate(x, [h, w], mode: InterpolationMode.Bilinear, align_corners: false, antialias: factor < 1)
-            .round_().clamp_(0, 255).to_type(ScalarType.Byte).permute(0, 2, 3, 1).contiguous();
+            .round_().clamp_(zero, full).to_type(ScalarType.Byte).permute(0, 2, 3, 1).contiguous();
         var bytes = resized.data<byte>().ToArray();
         var frameBytes = h * w * 3;
         var result = new RgbImage[frames.Count];

@@ -5,6 +5,7 @@ using SynVid.Model;
 using SynVid.Model.Checkpoints;
 using SynVid.Reporting;
 using SynVid.Runtime;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SynVid.Training;
@@ -115,8 +116,8 @@ public static class FineTuner
                 epochLoss = 0;
                 if (recipe.ValidateEvery > 0 && ((epoch + 1) % recipe.ValidateEvery == 0 || done == totalSteps))
                 {
-                    top1 = DownstreamEvaluation.ValidationTop1(x => model.forward(x), model, data, recipe, device,
-                        new Progress<int>(v => progress?.Report(new DownstreamProgress("validate", v, data.Splits.Validation.Count, epoch + 1, loss, lr, clipsPerSecond, top1))));
+                    top1 = DownstreamEvaluation.ValidationTop1(model.forward, model, data, recipe, device,
+                        new InlineProgress<int>(v => progress?.Report(new DownstreamProgress("validate", v, data.Splits.Validation.Count, epoch + 1, loss, lr, clipsPerSecond, top1))));
                     validation.Append(done, epoch + 1, top1.Value, trainLoss);
                     events.WriteScalars(done, [("val/top1", (float)top1.Value), ("train/epoch_loss", (float)trainLoss)]);
                 }
@@ -132,8 +133,8 @@ public static class FineTuner
             ["args"] = args.ToDictionary(kv => kv.Key, kv => kv.Value),
         });
         var testClock = Stopwatch.StartNew();
-        var test = DownstreamEvaluation.Test(runDirectory, x => model.forward(x), model, data, config, device,
-            new Progress<int>(v => progress?.Report(new DownstreamProgress("test", v, data.Splits.Test.Count, recipe.Epochs, lastLoss, 0, 0, top1))),
+        var test = DownstreamEvaluation.Test(runDirectory, model.forward, model, data, config, device,
+            new InlineProgress<int>(v => progress?.Report(new DownstreamProgress("test", v, data.Splits.Test.Count, recipe.Epochs, lastLoss, 0, 0, top1))),
             cancellation);
         return new DownstreamResult(config, startEpoch, report, lastLoss, top1, test, trainSeconds, testClock.Elapsed.TotalSeconds,
             clipsDone / Math.Max(trainSeconds, 1e-9));

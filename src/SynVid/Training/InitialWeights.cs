@@ -47,7 +47,8 @@ public static class InitialWeights
     /// </summary>
     public static FineTuneRecipe MatchArchitecture(FineTuneRecipe recipe, StateDict state)
     {
-        var inferred = ArchitectureInference.Infer(state, recipe.Frames, recipe.InputSize);
+        // heads are not in the weights and do not matter here (the named size fixes them): 1 divides every width
+        var inferred = ArchitectureInference.Infer(state, recipe.Frames, recipe.InputSize, heads: 1, decoderHeads: 1);
         var trunk = inferred.Pretrain?.Encoder ?? inferred.Classifier!.Encoder;
         var size = ModelSize.All.FirstOrDefault(s => s.EmbedDim == trunk.EmbedDim)
             ?? throw new UserInputException($"{state.Source}: encoder width {trunk.EmbedDim} is not a known model size ({string.Join(", ", ModelSize.All.Select(s => $"{s.Name} {s.EmbedDim}"))})");

@@ -97,3 +97,30 @@ public class FineTuneBatchTests
         Assert.All(scaled, f => Assert.Equal((91, 68), (f.Width, f.Height)));
     }
 }
+
+public class FineTuneStepTests
+{
+    [Fact]
+    public void RepeatedStepsFitAFixedBatch()
+    {
+        // Without augmentation and mixing a model must memorise one batch: this catches a step that does not learn
+        // (wrong groups, lr never set, gradients not flowing through the layer-decay groups).
+        var recipe = FineTunePresets.CpuTiny with { EncoderDepth = 1, Frames = 4, InputSize = 32, Mixup = 0, Cutmix = 0, LabelSmoothing = 0, DropPath = 0, FcDropout = 0 };
+        manual_seed(0);
+        using var model = new SynVid.Model.VideoClassifier(recipe.ClassifierConfig(4));
+        var groups = SynVid.Model.ParameterGroups.Build(model.named_parameters().Select(p => (p.name, p.parameter)), recipe.WeightDecay,
+            SynVid.Model.ParameterGroups.DefaultSkip, 1, recipe.LayerDecay);
+        using var optimizer = OptimizerFactory.AdamW(groups, recipe.Beta1, recipe.Beta2, recipe.Eps);
+        long[] labels = [0, 1, 2, 3, 0, 1, 2, 3];
+        using var batch = new FineTuneBatch(randn([8, 3, 4, 32, 32], generator: new TorchSharp.torch.Generator(4)),
+            new Mixup(LabelSmoothing: 0).Targets(labels, 4, 1), labels, [0, 1, 2, 3, 4, 5, 6, 7]);
+        model.train();
+        var losses = new List<double>();
+        for (var i = 0; i < 40; i++)
+        {
+            using var scope = NewDisposeScope();
+            losses.Add(FineTuneStep.Run(model, optimizer, groups, batch, 1e-3, null, CPU));
+        }
+        Assert.True(losses[^1] < 0.2 * losses[0], string.Join(", ", losses.Select(l => l.ToString("F3", System.Globalization.CultureInfo.InvariantCulture))));
+    }
+}
