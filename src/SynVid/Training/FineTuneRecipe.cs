@@ -95,6 +95,9 @@ public sealed record FineTuneRecipe
     /// <summary>Random-erasing probability (§5.3: 0.25).</summary>
     public double RandomErasing { get; init; } = 0.25;
 
+    /// <summary>Smallest area fraction of the random resized crop (§5.3: 0.08).</summary>
+    public double CropMinArea { get; init; } = 0.08;
+
     /// <summary>Horizontal-flip probability (§5.3: 0.5). Flips keep the arrow of time and the speed of motion.</summary>
     public double FlipProbability { get; init; } = 0.5;
 
@@ -161,7 +164,7 @@ public sealed record FineTuneRecipe
     public FineTuneAugmentation Augmentation() => new(
         RandAugment.Equals("none", StringComparison.OrdinalIgnoreCase) ? RandAugmentConfig.Parse("rand-m0-n0-inc1") : RandAugmentConfig.Parse(RandAugment),
         InputSize,
-        new RandomResizedCrop(),
+        new RandomResizedCrop(MinScale: CropMinArea),
         FlipProbability,
         new RandomErasing(RandomErasing),
         NumSample,
@@ -195,6 +198,7 @@ public sealed record FineTuneRecipe
         Require(Beta1 is >= 0 and < 1 && Beta2 is >= 0 and < 1, $"AdamW betas must be in [0, 1), got ({Beta1}, {Beta2})");
         Require(LabelSmoothing is >= 0 and < 1, $"label smoothing must be in [0, 1), got {LabelSmoothing}");
         Require(RandomErasing is >= 0 and <= 1, $"random erasing probability must be in [0, 1], got {RandomErasing}");
+        Require(CropMinArea is > 0 and <= 1, $"crop minimum area must be in (0, 1], got {CropMinArea}");
         Require(FlipProbability is >= 0 and <= 1, $"flip probability must be in [0, 1], got {FlipProbability}");
         Require(TestClips is null or >= 1, $"test clips must be at least 1, got {TestClips}");
         Require(TestCrops >= 1, $"test crops must be at least 1, got {TestCrops}");
