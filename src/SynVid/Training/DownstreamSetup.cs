@@ -21,6 +21,11 @@ public static class DownstreamSetup
         {
             return (FineTuneRunConfig.Load(runDirectory), null);
         }
+        if (data.Splits.Train.Count < config.Recipe.BatchSize)
+        {
+            throw new UserInputException(
+                $"{data.Splits.Name} has {data.Splits.Train.Count} training videos, fewer than one batch of {config.Recipe.BatchSize}; lower --batch");
+        }
         StateDict? weights = null;
         var recipe = config.Recipe with { Stride = config.Recipe.Stride ?? data.Stride };
         if (config.Checkpoint != FineTuneRunConfig.NoCheckpoint)

@@ -11,8 +11,8 @@ public static class FineTunePresets
 
     /// <summary>
     /// The pre-training preset cpu-tiny's model (ViT-Ti widths, 4 blocks) and input (8 frames of 64²) on 2 CPU cores:
-    /// 6 epochs of batch 8 videos × 2 copies, lr_eff 1e-3 (base 0.032 at batch 8), 1 warm-up epoch, 2 × 3 test views;
-    /// everything else is the reference recipe. About 3–4 minutes on the built-in benchmark (600 training videos).
+    /// 6 epochs of batch 8 videos × 2 copies (75 steps per epoch on the built-in benchmark's 600 training videos),
+    /// lr_eff 1e-3 (base 0.032 at batch 8), 1 warm-up epoch, 2 × 3 test views; everything else is the reference recipe.
     /// </summary>
     public static FineTuneRecipe CpuTiny { get; } = new()
     {
@@ -31,7 +31,8 @@ public static class FineTunePresets
 
     /// <summary>
     /// The pre-training preset cpu-small's model (ViT-S widths, 6 blocks) and input (16 frames of 112²): 10 epochs of
-    /// batch 8 × 2 copies, lr_eff 5e-4, 1 warm-up epoch, the dataset's test views; tens of minutes on 2 CPU cores.
+    /// batch 8 × 2 copies, lr_eff 5e-4, 1 warm-up epoch, the dataset's test views (not timed; several times cpu-tiny's
+    /// cost per clip).
     /// </summary>
     public static FineTuneRecipe CpuSmall { get; } = new()
     {
