@@ -15,6 +15,8 @@ internal static class BenchmarkCatalog
         ["video-decode"] = VideoIoBenchmark.Decode,
         ["synaction"] = SynActionBenchmark.Run,
         ["finetune-augment"] = FineTuneAugmentationBenchmark.Run,
+        ["finetune-step"] = FineTuneBenchmark.Step,
+        ["linprobe-epoch"] = FineTuneBenchmark.LinearProbeEpoch,
         ["train-step"] = () => TrainStepBenchmark.Run(new TrainStepBenchmarkOptions()).Summary,
         ["train-step-bf16"] = () => TrainStepBenchmark.Run(new TrainStepBenchmarkOptions { Precision = MatmulPrecision.BFloat16 }).Summary,
         ["perturbations"] = PerturbationBenchmark.Run,

@@ -22,6 +22,8 @@ public static class CliRoot
         root.Add(PerturbCommand.Create());
         root.Add(TexturesCommand.Create());
         root.Add(EvaluateCommand.Create());
+        root.Add(DownstreamCommand.FineTune());
+        root.Add(DownstreamCommand.LinearProbe());
         root.SetAction(parse =>
         {
             Console.Error.WriteLine("synvid: no command given (run 'synvid --help' for usage)");

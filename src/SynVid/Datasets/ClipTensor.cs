@@ -43,12 +43,14 @@ public static class ClipTensor
             clip = clip[.., TensorIndex.Slice(b.Y, b.Y + b.Height), TensorIndex.Slice(b.X, b.X + b.Width), ..];
         }
         // (T, H, W, C) uint8 → (T, C, H, W) float in [0, 1]
-        var x = clip.permute(0, 3, 1, 2).to_type(ScalarType.Float32).div_(255f);
+        // explicit Scalars stay alive through the native call (implicit ones can be finalized mid-call; see GcQuietRegion)
+        using Scalar full = 255f, zero = 0f, one = 1f;
+        var x = clip.permute(0, 3, 1, 2).to_type(ScalarType.Float32).div_(full);
         if (x.shape[2] != size || x.shape[3] != size)
         {
             var shrinking = x.shape[2] > size || x.shape[3] > size;
             x = nn.functional.interpolate(x, [size, size], mode: InterpolationMode.Bilinear, align_corners: false, antialias: shrinking)
-                .clamp_(0f, 1f);
+                .clamp_(zero, one);
         }
         var mean = tensor(normalization.Mean.Select(v => (float)v).ToArray()).view(1, 3, 1, 1);
         var std = tensor(normalization.Std.Select(v => (float)v).ToArray()).view(1, 3, 1, 1);

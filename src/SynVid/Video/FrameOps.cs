@@ -19,9 +19,11 @@ public static class FrameOps
             return [.. frames];
         }
         using var scope = NewDisposeScope();
+        // explicit Scalars stay alive through the native call (implicit ones can be finalized mid-call; see GcQuietRegion)
+        using Scalar zero = 0f, full = 255f;
         var clip = Datasets.ClipTensor.Stack(frames).permute(0, 3, 1, 2).to_type(ScalarType.Float32);
         var resized = nn.functional.interpolate(clip, [height, width], mode: InterpolationMode.Bilinear, align_corners: false)
-            .round_().clamp_(0f, 255f).to_type(ScalarType.Byte).permute(0, 2, 3, 1).contiguous();
+            .round_().clamp_(zero, full).to_type(ScalarType.Byte).permute(0, 2, 3, 1).contiguous();
         var bytes = resized.data<byte>().ToArray();
         var frameBytes = width * height * 3;
         var output = new RgbImage[frames.Count];

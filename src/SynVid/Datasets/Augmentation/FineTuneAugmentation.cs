@@ -48,11 +48,13 @@ public sealed record FineTuneAugmentation(
             var erase = Erasing.Sample(InputSize, InputSize, rng);
             var noiseSeed = (long)(rng.NextDouble() * long.MaxValue);
             using var scope = NewDisposeScope();
+            // explicit Scalars stay alive through the native call (implicit ones can be finalized mid-call; see GcQuietRegion)
+            using Scalar full = 255f;
             // crop and resize in [0, 1], then normalise: both are linear, so this equals the reference's order
             // (normalise, crop, resize) up to float rounding, on far fewer pixels
             var clip = ClipTensor.Stack(augmented).permute(3, 0, 1, 2);
             var cropped = clip[.., .., TensorIndex.Slice(box.Y, box.Y + box.Height), TensorIndex.Slice(box.X, box.X + box.Width)]
-                .to_type(ScalarType.Float32).div_(255f);
+                .to_type(ScalarType.Float32).div_(full);
             var resized = Normalize(
                 nn.functional.interpolate(cropped, [InputSize, InputSize], mode: InterpolationMode.Bilinear, align_corners: false),
                 Normalization);

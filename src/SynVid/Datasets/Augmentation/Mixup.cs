@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SynVid.Datasets.Augmentation;
@@ -71,8 +72,10 @@ public sealed record Mixup(double MixupAlpha = 0.8, double CutmixAlpha = 1.0, do
             }
             else if (!draw.Cutmix && draw.Lambda < 1)
             {
-                var partner = clips.flip(0).mul(1 - draw.Lambda);
-                clips.mul_(draw.Lambda).add_(partner);
+                // explicit Scalars stay alive through the native call (implicit ones can be finalized mid-call; see GcQuietRegion)
+                using Scalar own = draw.Lambda, other = 1 - draw.Lambda;
+                var partner = clips.flip(0).mul(other);
+                clips.mul_(own).add_(partner);
             }
         }
         return Targets(labels, classes, draw.Lambda);
@@ -85,8 +88,10 @@ public sealed record Mixup(double MixupAlpha = 0.8, double CutmixAlpha = 1.0, do
         var off = LabelSmoothing / classes;
         var on = 1 - LabelSmoothing + off;
         var index = tensor(labels, ScalarType.Int64).view(-1, 1);
-        var y1 = full(labels.Length, classes, off, ScalarType.Float32).scatter_(1, index, full(labels.Length, 1, on, ScalarType.Float32));
+        using Scalar offValue = off, onValue = on;
+        var y1 = full(labels.Length, classes, offValue, ScalarType.Float32).scatter_(1, index, full(labels.Length, 1, onValue, ScalarType.Float32));
         var y2 = y1.flip(0);
-        return (y1 * lambda + y2 * (1 - lambda)).MoveToOuterDisposeScope();
+        using Scalar own = lambda, other = 1 - lambda;
+        return (y1 * own + y2 * other).MoveToOuterDisposeScope();
     }
 }

@@ -57,7 +57,8 @@ public static class CheckpointReader
             }
         }
         // Everything else (optimizer state, args) was unpickled too; free its tensors now.
-        DisposeTensorsExcept(root, tensors.Values.ToHashSet());
+        // by reference: Tensor.Equals compares values, and a tensor holding NaN is not equal to itself
+        DisposeTensorsExcept(root, new HashSet<Tensor>(tensors.Values, ReferenceEqualityComparer.Instance));
         if (tensors.Count == 0)
         {
             var keys = string.Join(", ", root.Keys.Cast<object>().Select(k => k.ToString()));

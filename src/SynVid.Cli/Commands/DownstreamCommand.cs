@@ -1,0 +1,292 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using SynVid.Datasets.Downstream;
+using SynVid.Datasets.Specs;
+using SynVid.Evaluation;
+using SynVid.Model.Checkpoints;
+using SynVid.Runtime;
+using SynVid.Training;
+
+namespace SynVid.Cli.Commands;
+
+/// <summary>`synvid finetune` and `synvid linprobe`: one command builder, the mode decides what trains.</summary>
+public static class DownstreamCommand
+{
+    private const string CacheHelp =
+        "Compute each training video's features once and train the head on that cache (much faster per epoch). " +
+        "Unlike the reference, the cached view is deterministic: one training window per video (seeded), short side " +
+        "resized and centre-cropped, with no per-epoch RandAugment, random crop, flip, erasing, mixup or cutmix " +
+        "(label smoothing and the head's dropout stay).";
+
+    /// <summary>`synvid finetune`.</summary>
+    public static Command FineTune() => Create(DownstreamMode.FineTune);
+
+    /// <summary>`synvid linprobe`.</summary>
+    public static Command LinearProbe() => Create(DownstreamMode.LinearProbe);
+
+    private static Command Create(DownstreamMode mode)
+    {
+        var probe = mode == DownstreamMode.LinearProbe;
+        var command = probe
+            ? new Command("linprobe",
+                "Linear probing (REFERENCE.md §5.4, SynVid defaults §9): the encoder is frozen (eval mode), its fc_norm fresh and " +
+                "frozen, and only BatchNorm1d(affine=false) + Linear train, with AdamW lr 1e-2 at batch 256, weight decay 0 and " +
+                "the fine-tuning augmentations. Ends with the multi-view test: RUN_DIR/results.json (top1, top5, num_videos, " +
+                "views), predictions.csv, confusion.png and checkpoint-final.pth (the head folded into an ordinary classifier " +
+                "for `synvid evaluate`).")
+            : new Command("finetune",
+                "Fine-tune a pre-trained (or randomly initialised: --checkpoint none, the scratch baseline) VideoMAE encoder " +
+                "with the reference recipe (REFERENCE.md §5.3): layer decay, drop path, RandAugment, mixup/cutmix, label " +
+                "smoothing, random erasing, repeated augmentation, validation every epoch, multi-view test at the end. Writes " +
+                "RUN_DIR/results.json (top1, top5, num_videos, views), predictions.csv, confusion.png, metrics.csv, " +
+                "validation.csv, loss.png, accuracy.png, tensorboard/, checkpoints/ and checkpoint-final.pth. --resume " +
+                "continues an interrupted run from its latest checkpoint (one per epoch).");
+        var data = new Option<string?>("--data") { Description = $"Dataset: {DatasetSpec.Forms}." };
+        var checkpoint = new Option<string?>("--checkpoint")
+        {
+            Description = "Initial weights: a SynVid pre-training run folder (its latest checkpoint) or checkpoint file, a reference " +
+                ".pth, a HuggingFace .safetensors, or none (random init). The model size follows the checkpoint.",
+        };
+        var preset = new Option<string>("--preset")
+        {
+            Description = "Recipe: cpu-tiny (minutes on 2 cores; 8 frames of 64²), cpu-small (16 of 112²), paper-ucf101, paper-hmdb51 (ViT-B, 16×224²; GPU)." +
+                (probe ? " The linear-probe recipe is the preset's with lr ×10, weight decay 0 and no layer decay." : ""),
+            DefaultValueFactory = _ => "cpu-tiny",
+        };
+        var output = new Option<string?>("--out") { Description = "Run folder (new)." };
+        var resume = new Option<string?>("--resume") { Description = "Continue the run in this folder from its latest checkpoint, with its saved config." };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs (default: the preset's); warm-up is capped at it." };
+        var threads = new Option<int>("--threads") { Description = "Torch threads (0 = libtorch default: all cores).", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int?>("--seed") { Description = "Seed of the initialisation, data order, augmentation and mixing (default 0)." };
+        var batch = new Option<int?>("--batch") { Description = "Videos per optimiser step (default: the preset's); lr scales by batch/256." };
+        var lr = new Option<double?>("--lr") { Description = "Base learning rate before scaling by batch/256 (default: the preset's)." };
+        var views = new Option<string?>("--views") { Description = "Test views as CLIPSxCROPS (default: the preset's, else the dataset's: 5x3 UCF101, 10x3 HMDB51)." };
+        var stride = new Option<int?>("--stride") { Description = "Frame stride (default: the preset's, else the dataset's: 4 UCF101, 2 HMDB51)." };
+        var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: the preset's)." };
+        var onBadVideo = new Option<string>("--on-bad-video")
+        {
+            Description = "fail (default): stop at the first missing or unreadable listed video, naming it; skip: leave it out and count it.",
+            DefaultValueFactory = _ => "fail",
+        };
+        var splits = new Option<string?>("--splits") { Description = "Folder of official split lists (UCF101 ucfTrainTestlist, HMDB51 split files)." };
+        var betas = new Option<string?>("--betas") { Description = "AdamW betas as B1,B2 (default 0.9,0.999 as executed; the paper's table says 0.9,0.95)." };
+        var clipGrad = new Option<double?>("--clip-grad") { Description = "Clip the gradient norm to this value (default: none, as the reference)." };
+        var workers = new Option<int?>("--data-workers") { Description = "Background batch producers (default: one per core, at most 4)." };
+        var cache = new Option<bool>("--cache-features") { Description = CacheHelp };
+        var trainMode = new Option<bool>("--backbone-train-mode")
+        {
+            Description = "Run the frozen encoder in train mode, so its drop path is active, as the reference script does (default: eval mode, §9).",
+        };
+        var options = new List<Option> { data, checkpoint, preset, output, resume, epochs, threads, seed, batch, lr, views, stride, device, onBadVideo, splits, betas, clipGrad, workers };
+        if (probe)
+        {
+            options.Add(cache);
+            options.Add(trainMode);
+        }
+        foreach (var option in options)
+        {
+            command.Add(option);
+        }
+
+        command.SetAction((parse, cancellation) =>
+        {
+            TorchRuntime.Configure(parse.GetValue(threads));
+            string runDir;
+            FineTuneRunConfig config;
+            if (parse.GetValue(resume) is { } resumeDir)
+            {
+                runDir = Path.GetFullPath(resumeDir);
+                config = FineTuneRunConfig.Load(runDir);
+                if (config.Mode != mode)
+                {
+                    throw new UserInputException($"{runDir} is a {(config.Mode == DownstreamMode.FineTune ? "finetune" : "linprobe")} run; resume it with that command");
+                }
+                if (options.Where(o => o != resume && o != threads).Any(o => parse.GetResult(o) is { Implicit: false }))
+                {
+                    throw new UserInputException("--resume continues a run with its saved config: give only --threads with it");
+                }
+            }
+            else
+            {
+                var dataSpec = parse.GetValue(data) ?? throw new UserInputException("give the dataset with --data SPEC (" + DatasetSpec.Forms + ")");
+                var initial = parse.GetValue(checkpoint) ?? throw new UserInputException("give the initial weights with --checkpoint FILE|RUN_DIR|none");
+                runDir = Path.GetFullPath(parse.GetValue(output) ?? throw new UserInputException("give the run folder with --out RUN_DIR"));
+                if (FineTuneRunConfig.Exists(runDir))
+                {
+                    throw new UserInputException($"{runDir} already holds a run; continue it with --resume {runDir} or choose another --out");
+                }
+                DatasetSpec.Parse(dataSpec);
+                var presetName = parse.GetValue(preset)!;
+                var recipe = FineTunePresets.Parse(presetName);
+                if (probe)
+                {
+                    recipe = FineTunePresets.LinearProbe(recipe);
+                }
+                recipe = Override(recipe, parse, epochs, seed, batch, lr, views, stride, device, betas, clipGrad, workers);
+                if (probe && parse.GetValue(trainMode))
+                {
+                    recipe = recipe with { ProbeBackboneTrainMode = true };
+                }
+                recipe.Validate();
+                var onBad = parse.GetValue(onBadVideo)!;
+                EvaluateCommand.ParseBadVideo(onBad);
+                config = FineTuneRunConfig.Create(recipe, dataSpec, InitialWeights.Resolve(initial), mode, presetName) with
+                {
+                    OnBadVideo = onBad,
+                    CacheFeatures = probe && parse.GetValue(cache),
+                };
+            }
+            var downstream = DownstreamData.Open(DatasetSpec.Parse(config.Data), new DownstreamDataOptions(
+                ClipLength: config.Recipe.Frames,
+                Stride: config.Recipe.Stride,
+                Seed: config.Recipe.Seed,
+                OnBadVideo: EvaluateCommand.ParseBadVideo(config.OnBadVideo),
+                SplitsDirectory: parse.GetValue(splits)));
+            return Task.FromResult(Run(runDir, config, downstream, cancellation));
+        });
+        return command;
+    }
+
+    private static FineTuneRecipe Override(FineTuneRecipe recipe, ParseResult parse, Option<int?> epochs, Option<int?> seed, Option<int?> batch,
+        Option<double?> lr, Option<string?> views, Option<int?> stride, Option<string?> device, Option<string?> betas, Option<double?> clipGrad, Option<int?> workers)
+    {
+        if (parse.GetValue(epochs) is { } e)
+        {
+            recipe = recipe with { Epochs = e, WarmupEpochs = Math.Min(recipe.WarmupEpochs, Math.Max(e, 0)) };
+        }
+        if (parse.GetValue(seed) is { } s)
+        {
+            recipe = recipe with { Seed = s };
+        }
+        if (parse.GetValue(batch) is { } b)
+        {
+            recipe = recipe with { BatchSize = b };
+        }
+        if (parse.GetValue(lr) is { } l)
+        {
+            recipe = recipe with { BaseLr = l };
+        }
+        if (parse.GetValue(views) is { } v)
+        {
+            var count = ViewCount.Parse(v);
+            recipe = recipe with { TestClips = count.Clips, TestCrops = count.Crops };
+        }
+        if (parse.GetValue(stride) is { } st)
+        {
+            recipe = recipe with { Stride = st };
+        }
+        if (parse.GetValue(device) is { } d)
+        {
+            recipe = recipe with { Device = d };
+        }
+        if (parse.GetValue(betas) is { } text)
+        {
+            var parts = text.Split(',');
+            if (parts.Length != 2 || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var b1)
+                || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var b2))
+            {
+                throw new UserInputException($"--betas must be two numbers B1,B2 (e.g. 0.9,0.999), got '{text}'");
+            }
+            recipe = recipe with { Beta1 = b1, Beta2 = b2 };
+        }
+        if (parse.GetValue(clipGrad) is { } c)
+        {
+            recipe = recipe with { ClipGrad = c };
+        }
+        if (parse.GetValue(workers) is { } w)
+        {
+            recipe = recipe with { DataWorkers = w };
+        }
+        return recipe;
+    }
+
+    private static int Run(string runDir, FineTuneRunConfig config, DownstreamData data, CancellationToken cancellation)
+    {
+        var recipe = config.Recipe;
+        var probe = config.Mode == DownstreamMode.LinearProbe;
+        var what = probe ? (config.CacheFeatures ? "linear probe (cached features)" : "linear probe") : "fine-tuning";
+        var init = config.Checkpoint == FineTuneRunConfig.NoCheckpoint ? "a random init (scratch)" : config.Checkpoint;
+        var shape = $"{data.Splits.Train.Count} training / {data.Splits.Test.Count} test videos, {recipe.Frames}×{recipe.InputSize}², stride {data.Stride}, {recipe.Epochs} epochs of batch {recipe.BatchSize}";
+        AnsiConsole.MarkupLineInterpolated($"{what} of [bold]{init}[/] on [bold]{data.Splits.Name}[/]: {shape} → {runDir}");
+        if (data.Splits.Skipped.Count > 0)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]skipped {data.Splits.Skipped.Count} bad videos[/]");
+        }
+        DownstreamResult? result = null;
+        try
+        {
+            AnsiConsole.Progress()
+                .AutoClear(false)
+                .HideCompleted(false)
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask("starting", maxValue: 1);
+                    var phase = "";
+                    var progress = new SynchronousProgress<DownstreamProgress>(p =>
+                    {
+                        if (p.Phase != phase && p.Phase != "validate")
+                        {
+                            if (phase != "")
+                            {
+                                task.Value = task.MaxValue;
+                                task = ctx.AddTask(p.Phase, maxValue: Math.Max(1, p.Total));
+                            }
+                            else
+                            {
+                                task.MaxValue = Math.Max(1, p.Total);
+                            }
+                            phase = p.Phase;
+                        }
+                        var validation = p.ValidationTop1 is { } v ? string.Create(CultureInfo.InvariantCulture, $"  val top-1 {v:F1}%") : "";
+                        if (p.Phase == "train")
+                        {
+                            task.Value = p.Done;
+                            task.Description = string.Create(CultureInfo.InvariantCulture,
+                                $"epoch {p.Epoch}/{recipe.Epochs}  step {p.Done}/{p.Total}  loss {p.Loss:F4}  lr {p.LearningRate:E2}  {p.ClipsPerSecond:F1} clips/s{validation}");
+                        }
+                        else if (p.Phase == "validate")
+                        {
+                            task.Description = string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}: validating {p.Done}/{p.Total} videos{validation}");
+                        }
+                        else
+                        {
+                            task.Value = p.Done;
+                            task.Description = string.Create(CultureInfo.InvariantCulture, $"{p.Phase} {p.Done}/{p.Total} videos");
+                        }
+                    });
+                    void InitLoaded(LoadReport report) => AnsiConsole.MarkupLineInterpolated(
+                        $"loaded {config.Checkpoint}: missing {report.Missing.Count} ({Summary(report.Missing)}), ignored {report.Unexpected.Count} ({Summary(report.Unexpected)})");
+                    result = probe
+                        ? LinearProber.Run(runDir, config, data, progress, InitLoaded, cancellation)
+                        : FineTuner.Run(runDir, config, data, progress, InitLoaded, cancellation);
+                    task.Value = task.MaxValue;
+                });
+        }
+        catch (NonFiniteLossException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]stopped:[/] {e.Message}");
+            return ExitCodes.Failure;
+        }
+        var r = result!;
+        var features = r.FeatureSeconds is { } f ? string.Create(CultureInfo.InvariantCulture, $" (+{f:F0} s caching features)") : "";
+        var validationText = r.ValidationTop1 is { } top1 ? string.Create(CultureInfo.InvariantCulture, $", last validation top-1 {top1:F1}%") : "";
+        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"trained {r.TrainSeconds:F0} s{features} ({r.ClipsPerSecond:F1} clips/s), last loss {r.LastLoss:F4}{validationText}"));
+        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"test: top-1 [bold]{r.Test.Top1:F2}%[/], top-5 {r.Test.Top5:F2}% on {r.Test.Predictions.Count} videos ({r.Test.Views} views) in {r.TestSeconds:F0} s"));
+        AnsiConsole.MarkupLineInterpolated($"results: {Path.Combine(runDir, EvaluationReport.ResultsFile)}; weights: {Path.Combine(runDir, FineTuner.FinalCheckpoint)}");
+        return ExitCodes.Ok;
+    }
+
+    private static string Summary(IReadOnlyList<string> keys)
+    {
+        if (keys.Count == 0)
+        {
+            return "none";
+        }
+        // group by the first name part: fc_norm.*, head.*, decoder.*, …
+        return string.Join(", ", keys.GroupBy(k => k.Split('.')[0]).Select(g => g.Count() == 1 ? g.First() : $"{g.Key}.* ×{g.Count()}"));
+    }
+}

@@ -1,0 +1,276 @@
+using System.Diagnostics;
+using SynVid.Datasets;
+using SynVid.Datasets.Downstream;
+using SynVid.Datasets.Sampling;
+using SynVid.Model;
+using SynVid.Model.Checkpoints;
+using SynVid.Reporting;
+using SynVid.Runtime;
+using SynVid.Video;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SynVid.Training;
+
+/// <summary>
+/// Linear probing (REFERENCE.md §5.4, SynVid defaults §9), one clear loop: the encoder is frozen (no gradients, eval
+/// mode unless <see cref="FineTuneRecipe.ProbeBackboneTrainMode"/>), its fc_norm fresh (γ = 1, β = 0) and frozen;
+/// only <see cref="LinearProbeHead"/> (dropout, BatchNorm1d without affine, Linear) trains, on the pooled features of
+/// the same augmented, mixed batches as fine-tuning, or with <see cref="FineTuneRunConfig.CacheFeatures"/> on features
+/// computed once per training video from a deterministic view. At the end the head is folded into the classifier's
+/// Linear head, so <c>checkpoint-final.pth</c> is an ordinary classifier that <c>synvid evaluate</c> loads.
+/// </summary>
+public static class LinearProber
+{
+    private const long CacheStream = 31;
+
+    /// <summary>Runs (or resumes) the linear probe in <paramref name="runDirectory"/>.</summary>
+    public static DownstreamResult Run(
+        string runDirectory,
+        FineTuneRunConfig config,
+        DownstreamData data,
+        IProgress<DownstreamProgress>? progress = null,
+        Action<LoadReport>? initLoaded = null,
+        CancellationToken cancellation = default)
+    {
+        var (resolved, weights) = DownstreamSetup.Resolve(runDirectory, config, data);
+        config = resolved;
+        var recipe = config.Recipe;
+        if (config.CacheFeatures && recipe.BatchSize < 2)
+        {
+            // one cached view per video: the head's BatchNorm needs at least two samples per step
+            throw new UserInputException($"--cache-features needs a batch of at least 2 videos, got {recipe.BatchSize}");
+        }
+        var device = TorchRuntime.ResolveDevice(recipe.Device);
+        var classes = data.ClassNames.Count;
+        var (model, report) = DownstreamSetup.CreateModel(recipe, classes, weights);
+        weights?.Dispose();
+        using var _ = model;
+        if (report is not null)
+        {
+            initLoaded?.Invoke(report);
+        }
+        // the probe sees a fresh fc_norm whatever the checkpoint holds (§5.4)
+        model.ResetHead();
+        foreach (var p in model.parameters())
+        {
+            p.requires_grad = false;
+        }
+        model.to(device);
+        model.train(recipe.ProbeBackboneTrainMode);
+        manual_seed(recipe.Seed + 1);
+        using var head = new LinearProbeHead(model.Config.Encoder.EmbedDim, classes, recipe.FcDropout, model.Config.InitScale);
+        head.to(device);
+        var groups = ParameterGroups.Build(head.named_parameters().Select(p => (p.name, p.parameter)), recipe.WeightDecay, ParameterGroups.DefaultSkip);
+        using var optimizer = OptimizerFactory.AdamW(groups, recipe.Beta1, recipe.Beta2, recipe.Eps);
+
+        var clips = DownstreamSetup.TrainingClips(data);
+        var perEpoch = recipe.StepsPerEpoch(clips.Count);
+        var schedule = recipe.Schedule(clips.Count);
+        var totalSteps = (long)recipe.Epochs * perEpoch;
+        var store = new CheckpointStore(runDirectory);
+        var startStep = store.LatestStep() ?? 0;
+        if (startStep > 0)
+        {
+            store.Load(startStep, head, optimizer);
+        }
+        var args = config.Args(recipe.Stride!.Value, model.Config);
+
+        double? featureSeconds = null;
+        Tensor? cache = null;
+        if (config.CacheFeatures)
+        {
+            var featureClock = Stopwatch.StartNew();
+            cache = FeatureCache(model, data, recipe, device,
+                new InlineProgress<int>(v => progress?.Report(new DownstreamProgress("features", v, clips.Count, 0, double.NaN, 0, 0, null))));
+            featureSeconds = featureClock.Elapsed.TotalSeconds;
+        }
+        using var cached = cache;
+        var trainLabels = data.Splits.Train.Select(v => (long)v.Label).ToArray();
+        var mixing = recipe.Mixing();
+
+        using var metrics = MetricsCsv.Open(Path.Combine(runDirectory, "metrics.csv"), FineTuner.MetricColumns, resumeStep: startStep + 1);
+        using var validation = MetricsCsv.Open(Path.Combine(runDirectory, "validation.csv"), FineTuner.ValidationColumns, resumeStep: startStep + 1);
+        using var events = new TensorBoardEventWriter(Path.Combine(runDirectory, "tensorboard"));
+        var workers = recipe.DataWorkers > 0 ? recipe.DataWorkers : Math.Clamp(Environment.ProcessorCount, 1, 4);
+        var clock = Stopwatch.StartNew();
+        double lastLoss = double.NaN, epochLoss = 0;
+        double? top1 = null;
+        var clipsDone = 0L;
+        using (var batches = cached is null
+            ? new OrderedPrefetcher<FineTuneBatch>(g => FineTuneBatch.Make(recipe, clips, (int)(g / perEpoch), (int)(g % perEpoch)),
+                start: startStep, capacity: Math.Max(2, workers * 2), workers: workers)
+            : null)
+        {
+            for (var step = startStep; step < totalSteps; step++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var epoch = (int)(step / perEpoch);
+                var lr = schedule.At(step);
+                head.train();
+                double loss;
+                using (GcQuietRegion.Enter())
+                using (NewDisposeScope())
+                {
+                    Tensor features, targets;
+                    if (cached is not null)
+                    {
+                        var entries = FineTuneBatch.EpochOrder(recipe.Seed, epoch, clips.Count).AsSpan((int)(step % perEpoch) * recipe.BatchSize, recipe.BatchSize).ToArray();
+                        features = cached.index_select(0, tensor(entries.Select(e => (long)e).ToArray()).to(device));
+                        targets = mixing.Targets(entries.Select(e => trainLabels[e]).ToArray(), classes, 1).to(device);
+                        clipsDone += entries.Length;
+                    }
+                    else
+                    {
+                        using var batch = batches!.Take();
+                        using (no_grad())
+                        {
+                            features = model.Embedding(batch.Clips.to(device));
+                        }
+                        targets = batch.Targets.to(device);
+                        clipsDone += recipe.ClipsPerStep;
+                    }
+                    OptimizerFactory.SetLearningRate(optimizer, groups, lr);
+                    optimizer.zero_grad();
+                    var lossTensor = SoftTargetCrossEntropy.Loss(head.forward(features), targets);
+                    loss = lossTensor.item<float>();
+                    if (double.IsFinite(loss))
+                    {
+                        lossTensor.backward();
+                        if (recipe.ClipGrad is { } maxNorm)
+                        {
+                            nn.utils.clip_grad_norm_(head.parameters(), maxNorm);
+                        }
+                        optimizer.step();
+                    }
+                }
+                if (!double.IsFinite(loss))
+                {
+                    throw new NonFiniteLossException(step + 1, loss, store.LatestStep());
+                }
+                var done = step + 1;
+                lastLoss = loss;
+                epochLoss += loss;
+                var seconds = clock.Elapsed.TotalSeconds;
+                var clipsPerSecond = clipsDone / Math.Max(seconds, 1e-9);
+                var wait = (batches?.WaitTime.TotalSeconds ?? 0) / Math.Max(seconds, 1e-9);
+                metrics.Append(done, epoch + 1, loss, lr, clipsPerSecond, wait);
+                events.WriteScalars(done, [("train/loss", (float)loss), ("train/lr", (float)lr), ("perf/clips_per_s", (float)clipsPerSecond)]);
+                progress?.Report(new DownstreamProgress("train", done, totalSteps, epoch + 1, loss, lr, clipsPerSecond, top1));
+                if (done % perEpoch != 0)
+                {
+                    continue;
+                }
+                var trainLoss = epochLoss / Math.Min(perEpoch, done - startStep);
+                epochLoss = 0;
+                if (recipe.ValidateEvery > 0 && ((epoch + 1) % recipe.ValidateEvery == 0 || done == totalSteps))
+                {
+                    head.eval();
+                    top1 = DownstreamEvaluation.ValidationTop1(x => head.forward(model.Embedding(x)), model, data, recipe, device,
+                        new InlineProgress<int>(v => progress?.Report(new DownstreamProgress("validate", v, data.Splits.Validation.Count, epoch + 1, loss, lr, clipsPerSecond, top1))));
+                    model.train(recipe.ProbeBackboneTrainMode);
+                    validation.Append(done, epoch + 1, top1.Value, trainLoss);
+                    events.WriteScalars(done, [("val/top1", (float)top1.Value), ("train/epoch_loss", (float)trainLoss)]);
+                }
+                store.Save(done, epoch + 1, head, optimizer, args, keepLast: 2);
+            }
+        }
+        var trainSeconds = clock.Elapsed.TotalSeconds;
+        DownstreamSetup.SaveCurves(runDirectory, $"linear probe on {data.Splits.Name}");
+
+        FoldHead(model, head);
+        model.eval();
+        CheckpointWriter.Save(Path.Combine(runDirectory, FineTuner.FinalCheckpoint), model, new Dictionary<string, object>
+        {
+            ["epoch"] = (long)recipe.Epochs,
+            ["args"] = args.ToDictionary(kv => kv.Key, kv => kv.Value),
+        });
+        var testClock = Stopwatch.StartNew();
+        var epochsRun = Math.Max(1, totalSteps - startStep) / (double)perEpoch;
+        var test = DownstreamEvaluation.Test(runDirectory, model.forward, model, data, config, device,
+            new InlineProgress<int>(v => progress?.Report(new DownstreamProgress("test", v, data.Splits.Test.Count, recipe.Epochs, lastLoss, 0, 0, top1))),
+            cancellation,
+            new Dictionary<string, object?>
+            {
+                ["cache_features"] = config.CacheFeatures,
+                ["feature_seconds"] = featureSeconds is { } f ? Math.Round(f, 2) : null,
+                ["train_seconds"] = Math.Round(trainSeconds, 2),
+                ["seconds_per_epoch"] = Math.Round(trainSeconds / epochsRun, 3),
+                ["backbone_train_mode"] = recipe.ProbeBackboneTrainMode,
+            });
+        return new DownstreamResult(config, (int)(startStep / perEpoch), report, lastLoss, top1, test, trainSeconds, testClock.Elapsed.TotalSeconds,
+            clipsDone / Math.Max(trainSeconds, 1e-9), featureSeconds);
+    }
+
+    /// <summary>
+    /// The pooled features (N, D) of every training video, each from one deterministic view: a training window drawn
+    /// from the (seed, entry) stream, short side resized to the input size, centre crop; no augmentation.
+    /// </summary>
+    public static Tensor FeatureCache(VideoClassifier model, DownstreamData data, FineTuneRecipe recipe, Device device, IProgress<int>? done = null)
+    {
+        var count = data.Splits.Train.Count;
+        var batch = recipe.EvalBatch;
+        var batches = (count + batch - 1) / batch;
+        var workers = Math.Max(1, Environment.ProcessorCount / 2);
+        var parts = new List<Tensor>(batches);
+        try
+        {
+            using var prepared = new OrderedPrefetcher<Tensor?>(
+                b => b < batches ? CacheBatch(data, recipe, (int)b * batch, Math.Min(count, ((int)b + 1) * batch)) : null,
+                0, capacity: 2 * workers, workers);
+            for (var b = 0; b < batches; b++)
+            {
+                using var clips = prepared.Take()!;
+                using var quiet = GcQuietRegion.Enter();
+                using var noGrad = no_grad();
+                parts.Add(model.Embedding(clips.to(device)).detach());
+                done?.Report(Math.Min(count, (b + 1) * batch));
+            }
+            return cat(parts, 0);
+        }
+        finally
+        {
+            foreach (var p in parts)
+            {
+                p.Dispose();
+            }
+        }
+    }
+
+    private static Tensor CacheBatch(DownstreamData data, FineTuneRecipe recipe, int from, int to)
+    {
+        var clips = new Tensor[to - from];
+        try
+        {
+            for (var i = from; i < to; i++)
+            {
+                var frames = data.TrainClip(i, FineTuneBatch.StreamRandom(recipe.Seed, CacheStream, 0, 0, i));
+                var (rw, rh) = ViewGeometry.ShortSideResize(frames[0].Width, frames[0].Height, recipe.InputSize);
+                var resized = FrameOps.ResizeBilinear(frames, rw, rh);
+                clips[i - from] = ClipTensor.ToModelInput(resized, ViewGeometry.CenterCrop(rw, rh, recipe.InputSize), recipe.InputSize, VideoNormalization.ImageNet);
+            }
+            return stack(clips);
+        }
+        finally
+        {
+            foreach (var c in clips)
+            {
+                c?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Writes the eval-mode probe head (BatchNorm folded into the Linear) into the classifier's <c>head</c>.</summary>
+    public static void FoldHead(VideoClassifier model, LinearProbeHead head)
+    {
+        var (weight, bias) = head.Folded();
+        using (weight)
+        using (bias)
+        using (no_grad())
+        {
+            var state = model.state_dict();
+            state["head.weight"].copy_(weight);
+            state["head.bias"].copy_(bias);
+        }
+    }
+}
