@@ -19,7 +19,9 @@ public sealed record SourceVideo(IReadOnlyList<RgbImage> Frames, double Fps);
 /// <param name="Seed">Seed of the draws; video i of the list is seeded as video i (as in evaluation).</param>
 /// <param name="Lossless">Lossless RGB H.264 instead of H.264 4:2:0 at CRF 18 (always lossless when a side is odd).</param>
 /// <param name="Threads">Videos perturbed and encoded at once.</param>
-public sealed record PerturbedDatasetOptions(string Source, IPerturbation Perturbation, int Severity, long Seed, bool Lossless = false, int Threads = 1);
+/// <param name="SourceRoot">The dataset's folder; output paths repeat the videos' paths below it (see <see cref="PerturbedDataset.RelativePaths"/>).</param>
+public sealed record PerturbedDatasetOptions(
+    string Source, IPerturbation Perturbation, int Severity, long Seed, bool Lossless = false, int Threads = 1, string? SourceRoot = null);
 
 /// <summary>What a run did.</summary>
 /// <param name="Written">Videos perturbed and written now.</param>
@@ -51,15 +53,17 @@ public static class PerturbedDataset
     };
 
     /// <summary>
-    /// Output path of each video relative to the output folder: file videos keep their path below the deepest folder
-    /// common to all of them; built-in benchmark keys become <c>CLASS/synaction_SPLIT_INDEX.mp4</c>.
+    /// Output path of each video relative to the output folder: file videos keep their path below
+    /// <paramref name="sourceRoot"/> (the dataset's folder) when they all lie under it, otherwise below the deepest
+    /// folder common to all of them; built-in benchmark keys become <c>CLASS/synaction_SPLIT_INDEX.mp4</c>.
     /// </summary>
-    public static IReadOnlyList<string> RelativePaths(IReadOnlyList<LabeledVideo> videos, IReadOnlyList<string> classNames)
+    public static IReadOnlyList<string> RelativePaths(IReadOnlyList<LabeledVideo> videos, IReadOnlyList<string> classNames, string? sourceRoot = null)
     {
         ArgumentNullException.ThrowIfNull(videos);
         ArgumentNullException.ThrowIfNull(classNames);
         var files = videos.Where(v => !IsKey(v.Path)).Select(v => Path.GetFullPath(v.Path)).ToList();
-        var root = CommonFolder(files);
+        var given = sourceRoot is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(sourceRoot)) + Path.DirectorySeparatorChar;
+        var root = given is not null && files.All(f => f.StartsWith(given, StringComparison.Ordinal)) ? given : CommonFolder(files);
         var result = videos.Select(v =>
         {
             if (IsKey(v.Path))
@@ -112,12 +116,12 @@ public static class PerturbedDataset
         var manifest = new Manifest(Format, options.Source, options.Perturbation.Key, options.Perturbation.Label,
             options.Perturbation.Category.ToString().ToLowerInvariant(), options.Severity, options.Seed,
             options.Lossless ? "lossless" : "h264-crf18", videos.Count, Complete: false,
-            "temporal types re-order the whole video's frames and are written unpadded (sampling shortens a video); " +
+            "temporal types re-order all frames of a video and are written unpadded (sampling shortens a video); " +
             "evaluation pads a strided buffer shorter than the clip by repeating its last frame");
         CheckExisting(manifestPath, manifest);
         WriteText(manifestPath, JsonSerializer.Serialize(manifest, _json));
 
-        var relative = RelativePaths(videos, classNames);
+        var relative = RelativePaths(videos, classNames, options.SourceRoot);
         int written = 0, skipped = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancel };
         Parallel.For(0, videos.Count, parallel, i =>

@@ -78,9 +78,9 @@ public static class RobustnessCharts
             ticks.AddMajor(g, groups[g]);
         }
         plot.Axes.Bottom.TickGenerator = ticks;
-        plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-        plot.Axes.Bottom.MinimumSize = 110;
+        plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plot.Axes.Bottom.MinimumSize = 90;
         plot.Axes.SetLimits(-0.6, groups.Count - 0.4, 0, 105);
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 0;
         plot.ShowLegend(Alignment.UpperRight);
