@@ -23,6 +23,7 @@ public static class CliRoot
         root.Add(PerturbDatasetCommand.Create());
         root.Add(RobustnessCommand.Create());
         root.Add(TexturesCommand.Create());
+        root.Add(EvaluateCommand.Create());
         root.SetAction(parse =>
         {
             Console.Error.WriteLine("synvid: no command given (run 'synvid --help' for usage)");
