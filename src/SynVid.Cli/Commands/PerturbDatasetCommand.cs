@@ -62,7 +62,7 @@ public static class PerturbDatasetCommand
                 throw new UserInputException($"--threads must be 0 (one per core) or positive, got {threadCount}");
             }
             var splitName = parse.GetValue(split)!;
-            var splits = DatasetCatalog.Load(spec, new DatasetLoadOptions(RobustnessCommand.ParseBadVideo(parse.GetValue(onBadVideo)!)));
+            var splits = DatasetCatalog.Load(spec, new DatasetLoadOptions(EvaluateCommand.ParseBadVideo(parse.GetValue(onBadVideo)!)));
             var videos = splitName switch
             {
                 "test" => splits.Test,

@@ -11,7 +11,8 @@ namespace SynVid.Evaluation.Robustness;
 /// <param name="Views">Test views, clips × crops, e.g. <c>5x3</c>.</param>
 /// <param name="Seed">Seed of the perturbations' random draws.</param>
 /// <param name="LegacyInvert">Whether the reference's colour-inversion bug was reproduced (comparison only).</param>
-public sealed record RobustnessSettings(string Data, string Views, long Seed, bool LegacyInvert);
+/// <param name="Stride">Frame stride forced for every checkpoint; null: each checkpoint's own, else the dataset's.</param>
+public sealed record RobustnessSettings(string Data, string Views, long Seed, bool LegacyInvert, int? Stride = null);
 
 /// <summary>The accuracy of one finished cell, as stored in <c>cells/*.json</c>.</summary>
 /// <param name="Checkpoint">Checkpoint name.</param>
@@ -85,6 +86,7 @@ public sealed class RobustnessCellStore
             : stored.Settings.Views != _settings.Views ? $"--views {stored.Settings.Views}, not {_settings.Views}"
             : stored.Settings.Seed != _settings.Seed ? $"--seed {stored.Settings.Seed}, not {_settings.Seed}"
             : stored.Settings.LegacyInvert != _settings.LegacyInvert ? $"--legacy-invert {stored.Settings.LegacyInvert}, not {_settings.LegacyInvert}"
+            : stored.Settings.Stride != _settings.Stride ? $"--stride {stored.Settings.Stride?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(default)"}"
             : stored.Type != cell.TypeKey || stored.Severity != cell.Severity ? $"cell {stored.Type} s{stored.Severity}"
             : null;
         if (mismatch is not null)

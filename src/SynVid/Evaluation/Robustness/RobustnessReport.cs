@@ -38,6 +38,7 @@ public static class RobustnessReport
             summary.Settings.Views,
             summary.Settings.Seed,
             summary.Settings.LegacyInvert,
+            summary.Settings.Stride,
             summary.HeadlineSeverity,
             summary.Severities,
             Perturbations = summary.Checkpoints[0].Types.Select(t => t.Type).ToArray(),

@@ -11,7 +11,7 @@ namespace SynVid.Evaluation.Robustness;
 /// (seed, video, type, severity) and forked by the view number (<see cref="ClipPerturbation.Apply"/>), so a perturbed
 /// evaluation is a pure function of the seed whatever the batch size or thread count.
 /// </summary>
-public sealed class SeededViewPerturbation
+public sealed class SeededViewPerturbation : IViewPerturbation
 {
     /// <summary>Creates the hook.</summary>
     /// <param name="perturbation">The type.</param>
@@ -52,8 +52,8 @@ public sealed class SeededViewPerturbation
             : buffer;
 
     /// <summary>Spatial types: the perturbed view; temporal types: the view unchanged.</summary>
-    public IReadOnlyList<RgbImage> PerturbView(IReadOnlyList<RgbImage> view, int video, int viewIndex) =>
+    public IReadOnlyList<RgbImage> PerturbView(IReadOnlyList<RgbImage> frames, int video, int view) =>
         Perturbation is ISpatialPerturbation
-            ? ClipPerturbation.Apply(view, Perturbation, Severity, Seed, video, viewIndex, LegacyInvert)
-            : view;
+            ? ClipPerturbation.Apply(frames, Perturbation, Severity, Seed, video, view, LegacyInvert)
+            : frames;
 }

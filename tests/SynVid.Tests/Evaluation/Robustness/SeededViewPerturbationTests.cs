@@ -52,7 +52,7 @@ public class SeededViewPerturbationTests
         var hook = new SeededViewPerturbation(PerturbationCatalog.Find(key), 1, seed: 5, clipLength: 8);
         var buffer = Enumerable.Range(0, 16).Select(_ => Solid(80, 64, _known)).ToArray();
         Assert.Same(buffer, hook.PerturbBuffer(buffer, video: 3, view: 2));
-        var view = hook.PerturbView([.. buffer.Take(8).Select(f => Solid(64, 64, _known))], video: 3, viewIndex: 2);
+        var view = hook.PerturbView([.. buffer.Take(8).Select(f => Solid(64, 64, _known))], video: 3, view: 2);
         Assert.Equal(8, view.Count);
         var mean = CentreMean(view);
         Assert.InRange(mean[0], _known.R - 8, _known.R + 8);
