@@ -80,8 +80,9 @@ public sealed record RobustnessPlan
             }
         }
         Checkpoints = checkpoints;
-        Perturbations = [.. perturbations.Distinct()];
         Severities = [.. severities.Distinct().Order()];
+        // Types without any listed level (only static rotate has 6) are left out.
+        Perturbations = [.. perturbations.Distinct().Where(p => Severities[0] <= p.SeverityCount)];
         if (headlineSeverity is { } h && !Severities.Contains(h))
         {
             throw new UserInputException(
@@ -95,7 +96,7 @@ public sealed record RobustnessPlan
     /// <summary>Checkpoints in command-line order.</summary>
     public IReadOnlyList<NamedCheckpoint> Checkpoints { get; }
 
-    /// <summary>Perturbation types in catalogue or command-line order, without repeats.</summary>
+    /// <summary>Perturbation types in catalogue or command-line order, without repeats, each with at least one listed level.</summary>
     public IReadOnlyList<IPerturbation> Perturbations { get; }
 
     /// <summary>Severities, ascending, without repeats.</summary>

@@ -26,6 +26,9 @@ public class RobustnessPlanTests
         Assert.Equal("static_rotate", six.TypeKey);
         Assert.Equal(5, plan.SeveritiesOf(PerturbationCatalog.Find("gauss")).Count);
         Assert.Throws<UserInputException>(() => new RobustnessPlan(_one, [PerturbationCatalog.Find("gauss")], [6]));
+        var sixOnly = new RobustnessPlan(_one, PerturbationCatalog.All, [6]);
+        Assert.Equal(["static_rotate"], sixOnly.Perturbations.Select(p => p.Key));
+        Assert.Equal(2, sixOnly.Cells.Count);
     }
 
     [Fact]

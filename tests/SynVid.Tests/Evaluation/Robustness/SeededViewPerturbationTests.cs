@@ -1,5 +1,10 @@
+using SynVid.Datasets.Downstream;
+using SynVid.Datasets.Sampling;
+using SynVid.Datasets.Specs;
+using SynVid.Evaluation;
 using SynVid.Evaluation.Perturbations;
 using SynVid.Evaluation.Robustness;
+using SynVid.Tests.Video;
 using SynVid.Video;
 
 namespace SynVid.Tests.Evaluation.Robustness;
@@ -63,6 +68,33 @@ public class SeededViewPerturbationTests
             var legacy = new SeededViewPerturbation(PerturbationCatalog.Find(key), 1, seed: 5, clipLength: 8, legacyInvert: true);
             var inverted = CentreMean(legacy.PerturbView([.. buffer.Take(8).Select(f => Solid(64, 64, _known))], 3, 2));
             Assert.True(Math.Abs(inverted[0] - (256 - _known.R)) < 20, $"{key}: --legacy-invert gave R = {inverted[0]:F1}");
+        }
+    }
+
+    [Fact]
+    public void EvaluatorViewsOfAKnownColourVideoKeepTheColourUnderEverySpatialType()
+    {
+        // The views the model sees (MultiViewEvaluator.ViewFrames: decode, stride, resize, crop, then the hook).
+        using var dir = new TempFolder();
+        var video = dir.File("solid.mkv");
+        TestFrames.WriteVideo(video, [.. Enumerable.Range(0, 20).Select(_ => Solid(40, 32, _known))], 25, new VideoWriterSettings(VideoQuality.Lossless));
+        foreach (var list in new[] { "train.csv", "val.csv", "test.csv" })
+        {
+            File.WriteAllText(dir.File(list), "solid.mkv 0\n");
+        }
+        var data = DownstreamData.Open(DatasetSpec.Parse("csv:" + dir.Path), new DownstreamDataOptions(ClipLength: 8));
+        var evaluator = new MultiViewEvaluator(data, new EvaluationViews(8, 4, 32, 32), new ViewCount(2, 2));
+        foreach (var p in PerturbationCatalog.All.OfType<ISpatialPerturbation>())
+        {
+            var views = evaluator.ViewFrames(data.Splits.Test, 0, new SeededViewPerturbation(p, 1, seed: 2, clipLength: 8));
+            Assert.Equal(4, views.Count);
+            foreach (var view in views)
+            {
+                Assert.All(view, f => Assert.Equal((32, 32), (f.Width, f.Height)));
+                var mean = CentreMean(view);
+                Assert.True(Math.Abs(mean[0] - _known.R) <= 8 && Math.Abs(mean[1] - _known.G) <= 8 && Math.Abs(mean[2] - _known.B) <= 8,
+                    $"{p.Key}: centre mean ({mean[0]:F1}, {mean[1]:F1}, {mean[2]:F1})");
+            }
         }
     }
 
