@@ -21,10 +21,16 @@ public class RobustnessSummaryTests
         var plan = new RobustnessPlan(checkpoints, [gauss, jumble], [1, 2]);
         var top1 = new Dictionary<(string, string, int), double>
         {
-            [("a", "clean", 0)] = 80, [("a", gauss.Key, 1)] = 60, [("a", gauss.Key, 2)] = 40,
-            [("a", jumble.Key, 1)] = 80, [("a", jumble.Key, 2)] = 70,
-            [("b", "clean", 0)] = 50, [("b", gauss.Key, 1)] = 45, [("b", gauss.Key, 2)] = 30,
-            [("b", jumble.Key, 1)] = 50, [("b", jumble.Key, 2)] = 75,
+            [("a", "clean", 0)] = 80,
+            [("a", gauss.Key, 1)] = 60,
+            [("a", gauss.Key, 2)] = 40,
+            [("a", jumble.Key, 1)] = 80,
+            [("a", jumble.Key, 2)] = 70,
+            [("b", "clean", 0)] = 50,
+            [("b", gauss.Key, 1)] = 45,
+            [("b", gauss.Key, 2)] = 30,
+            [("b", jumble.Key, 1)] = 50,
+            [("b", jumble.Key, 2)] = 75,
         };
         var results = plan.Cells.ToDictionary(c => c, c => new CellResult(c.Checkpoint.Name, c.Checkpoint.Path, c.TypeKey, c.Severity,
             top1[(c.Checkpoint.Name, c.TypeKey, c.Severity)], 100, 20, 0.1, _settings));
