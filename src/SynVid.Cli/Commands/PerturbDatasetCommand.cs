@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using SynVid.Datasets.Specs;
-using SynVid.Datasets.SynAction;
+using SynVid.Datasets.Downstream;
 using SynVid.Evaluation.Perturbations;
 using SynVid.Video;
 
@@ -70,7 +70,16 @@ public static class PerturbDatasetCommand
                 "train" => splits.Train,
                 _ => throw new UserInputException($"--split must be test, val or train, got '{splitName}'"),
             };
-            var frames = new SourceFrames();
+            var reader = new LabeledVideoReader();
+            SourceVideo Read(LabeledVideo video)
+            {
+                var info = reader.Describe(video);
+                // files: every decoded frame, whatever the container's frame count says; benchmark keys: rendered
+                var frames = SynActionLists.TryParseKey(video.Path, out _, out _)
+                    ? reader.Read(video, [.. Enumerable.Range(0, info.FrameCount)])
+                    : VideoReader.ReadAll(video.Path);
+                return new SourceVideo(frames, info.Fps);
+            }
             var options = new PerturbedDatasetOptions($"{parse.GetValue(data)} ({splitName})", perturbation, level, parse.GetValue(seed),
                 parse.GetValue(lossless), threadCount == 0 ? Environment.ProcessorCount : threadCount, SourceRoot(spec));
             PerturbedDatasetOutcome? outcome = null;
@@ -80,7 +89,7 @@ public static class PerturbDatasetCommand
                 .Start(ctx =>
                 {
                     var task = ctx.AddTask(Markup.Escape($"{perturbation.Key} s{level}"), maxValue: videos.Count);
-                    outcome = PerturbedDataset.Write(parse.GetValue(output)!, videos, splits.ClassNames, frames.Read, options,
+                    outcome = PerturbedDataset.Write(parse.GetValue(output)!, videos, splits.ClassNames, Read, options,
                         new SynchronousProgress<int>(n => task.Increment(n)), cancel);
                 });
             AnsiConsole.MarkupLineInterpolated(
@@ -103,19 +112,4 @@ public static class PerturbDatasetCommand
         FolderSpec f => f.Directory,
         _ => null,
     };
-
-    /// <summary>Every frame of a listed video: files through ffmpeg, built-in benchmark keys rendered.</summary>
-    private sealed class SourceFrames
-    {
-        private readonly Lazy<SynActionDataset> _synAction = new(() => new SynActionDataset(new SynActionConfig()));
-
-        public SourceVideo Read(LabeledVideo video)
-        {
-            if (SynActionLists.TryParseKey(video.Path, out var split, out var index))
-            {
-                return new SourceVideo(_synAction.Value.Render(split, index), _synAction.Value.Config.Fps);
-            }
-            return new SourceVideo(VideoReader.ReadAll(video.Path), VideoReader.Probe(video.Path).Fps);
-        }
-    }
 }
