@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
-using SynVid.Datasets.Specs;
 using SynVid.Datasets.Downstream;
+using SynVid.Datasets.Specs;
 using SynVid.Evaluation.Perturbations;
 using SynVid.Video;
 
