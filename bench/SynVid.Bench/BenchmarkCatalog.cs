@@ -21,6 +21,7 @@ internal static class BenchmarkCatalog
         ["train-step-bf16"] = () => TrainStepBenchmark.Run(new TrainStepBenchmarkOptions { Precision = MatmulPrecision.BFloat16 }).Summary,
         ["perturbations"] = PerturbationBenchmark.Run,
         ["evaluate"] = EvaluationBenchmark.Run,
+        ["robustness-grid"] = RobustnessGridBenchmark.Run,
         ["textures-stat-spectrum"] = () => TextureBenchmark.Run(SynVid.Textures.TextureKind.StatSpectrum, 20),
         ["textures-stat-wmm"] = () => TextureBenchmark.Run(SynVid.Textures.TextureKind.StatWmm, 6),
         ["textures-stat-spectrum_color"] = () => TextureBenchmark.Run(SynVid.Textures.TextureKind.StatSpectrumColor, 10),

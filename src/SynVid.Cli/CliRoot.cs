@@ -20,6 +20,8 @@ public static class CliRoot
         root.Add(SynActionCommand.Create());
         root.Add(ModelCommand.Create());
         root.Add(PerturbCommand.Create());
+        root.Add(PerturbDatasetCommand.Create());
+        root.Add(RobustnessCommand.Create());
         root.Add(TexturesCommand.Create());
         root.Add(EvaluateCommand.Create());
         root.Add(DownstreamCommand.FineTune());

@@ -1,0 +1,115 @@
+using System.CommandLine;
+using Spectre.Console;
+using SynVid.Datasets.Downstream;
+using SynVid.Datasets.Specs;
+using SynVid.Evaluation.Perturbations;
+using SynVid.Video;
+
+namespace SynVid.Cli.Commands;
+
+/// <summary>`synvid perturb-dataset`: a UCF101-P-style perturbed copy of a dataset split.</summary>
+public static class PerturbDatasetCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = $"Source dataset: {DatasetSpec.Forms}.", Required = true };
+        var type = new Option<string>("--type")
+        {
+            Description = "Perturbation type, by key or Figure 3 label: " + string.Join(", ", PerturbationCatalog.All.Select(p => p.Key)) + ".",
+            Required = true,
+        };
+        var severity = new Option<int>("--severity") { Description = "Severity 1..5 (static_rotate also has 6 = 180°).", Required = true };
+        var output = new Option<string>("--out") { Description = "Output folder (created; a rerun completes it).", Required = true };
+        var seed = new Option<long>("--seed")
+        {
+            Description = "Seed of the random draws; video i of the split is seeded by (seed, i, type, severity), as in `synvid robustness`.",
+            DefaultValueFactory = _ => 0,
+        };
+        var split = new Option<string>("--split") { Description = "Which split to copy: test (default), val or train.", DefaultValueFactory = _ => "test" };
+        var lossless = new Option<bool>("--lossless")
+        {
+            Description = "Lossless RGB H.264 (exact pixels, larger files) instead of H.264 4:2:0 at CRF 18.",
+        };
+        var threads = new Option<int>("--threads") { Description = "Videos processed at once; 0 = one per core.", DefaultValueFactory = _ => 0 };
+        var onBadVideo = new Option<string>("--on-bad-video")
+        {
+            Description = "fail (default): stop at the first missing listed video, naming it; skip: leave it out and count it.",
+            DefaultValueFactory = _ => "fail",
+        };
+        var command = new Command("perturb-dataset",
+            "Write a perturbed copy of a dataset split in the style of UCF101-P (Schiappa et al. 2023): every video perturbed " +
+            "as a whole (temporal types re-order all its frames, spatial types act on every uint8 frame, colours never " +
+            "inverted) and encoded with ffmpeg under the same relative folders and file names, plus test.csv ('path label' " +
+            "lines; train.csv and val.csv repeat it), classes.txt and manifest.json, so that `--data csv:OUT` reads it back. " +
+            "Temporal types are written unpadded; evaluation pads short buffers by repeating the last frame. " +
+            "Finished videos are kept: a rerun skips them.")
+        {
+            data, type, severity, output, seed, split, lossless, threads, onBadVideo,
+        };
+        command.SetAction((parse, cancel) =>
+        {
+            var spec = DatasetSpec.Parse(parse.GetValue(data)!);
+            if (spec is MotionSpec)
+            {
+                throw new UserInputException("--data motion:... builds its labels from clips at evaluation time; perturb the source videos with another spec");
+            }
+            var perturbation = PerturbationCatalog.Find(parse.GetValue(type)!);
+            var level = parse.GetValue(severity);
+            var threadCount = parse.GetValue(threads);
+            if (threadCount < 0)
+            {
+                throw new UserInputException($"--threads must be 0 (one per core) or positive, got {threadCount}");
+            }
+            var splitName = parse.GetValue(split)!;
+            var splits = DatasetCatalog.Load(spec, new DatasetLoadOptions(EvaluateCommand.ParseBadVideo(parse.GetValue(onBadVideo)!)));
+            var videos = splitName switch
+            {
+                "test" => splits.Test,
+                "val" => splits.Validation,
+                "train" => splits.Train,
+                _ => throw new UserInputException($"--split must be test, val or train, got '{splitName}'"),
+            };
+            var reader = new LabeledVideoReader();
+            SourceVideo Read(LabeledVideo video)
+            {
+                var info = reader.Describe(video);
+                // files: every decoded frame, whatever the container's frame count says; benchmark keys: rendered
+                var frames = SynActionLists.TryParseKey(video.Path, out _, out _)
+                    ? reader.Read(video, [.. Enumerable.Range(0, info.FrameCount)])
+                    : VideoReader.ReadAll(video.Path);
+                return new SourceVideo(frames, info.Fps);
+            }
+            var options = new PerturbedDatasetOptions($"{parse.GetValue(data)} ({splitName})", perturbation, level, parse.GetValue(seed),
+                parse.GetValue(lossless), threadCount == 0 ? Environment.ProcessorCount : threadCount, SourceRoot(spec));
+            PerturbedDatasetOutcome? outcome = null;
+            AnsiConsole.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpeedColumn("videos"), new RemainingTimeColumn())
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask(Markup.Escape($"{perturbation.Key} s{level}"), maxValue: videos.Count);
+                    outcome = PerturbedDataset.Write(parse.GetValue(output)!, videos, splits.ClassNames, Read, options,
+                        new SynchronousProgress<int>(n => task.Increment(n)), cancel);
+                });
+            AnsiConsole.MarkupLineInterpolated(
+                $"{perturbation.Key} severity {level}: wrote {outcome!.Written} video(s), {outcome.Skipped} already present, to {outcome.Directory}");
+            if (splits.Skipped.Count > 0)
+            {
+                AnsiConsole.MarkupLineInterpolated($"left out {splits.Skipped.Count} unreadable listed video(s)");
+            }
+            AnsiConsole.MarkupLineInterpolated($"read it back with --data csv:{outcome.Directory}");
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+
+    private static string? SourceRoot(DatasetSpec spec) => spec switch
+    {
+        Ucf101Spec u => u.Root,
+        Hmdb51Spec h => h.Root,
+        CsvSpec c => c.Directory,
+        FolderSpec f => f.Directory,
+        _ => null,
+    };
+}
