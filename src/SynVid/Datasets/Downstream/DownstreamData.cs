@@ -1,0 +1,127 @@
+using SynVid.Datasets.Sampling;
+using SynVid.Datasets.Specs;
+using SynVid.Datasets.SynAction;
+using SynVid.Video;
+
+namespace SynVid.Datasets.Downstream;
+
+/// <summary>
+/// A validated labelled dataset with the reference's clip sampling (REFERENCE.md §5.3): training windows drawn from
+/// the video, test buffers of every stride-th frame. For motion probes (<see cref="MotionSpec"/>) the clip of each
+/// entry comes from <see cref="MotionProbe.ClipIndices"/> instead: a fresh draw per training epoch, a fixed draw per
+/// test entry (seeded by the run seed, the split and the entry).
+/// </summary>
+public sealed class DownstreamData
+{
+    private readonly MotionTask? _motion;
+    private readonly int _seed;
+
+    private DownstreamData(DatasetSpec spec, DatasetSplits splits, LabeledVideoReader reader, DownstreamDataOptions options)
+    {
+        Spec = spec;
+        Splits = splits;
+        Reader = reader;
+        ClipLength = options.ClipLength;
+        Stride = options.Stride ?? spec.DefaultFrameStride;
+        _seed = options.Seed;
+        _motion = (spec as MotionSpec)?.Task;
+    }
+
+    /// <summary>The dataset as named on the command line.</summary>
+    public DatasetSpec Spec { get; }
+
+    /// <summary>Class names and the videos of each split.</summary>
+    public DatasetSplits Splits { get; }
+
+    /// <summary>Class names in label order.</summary>
+    public IReadOnlyList<string> ClassNames => Splits.ClassNames;
+
+    /// <summary>Frames per clip.</summary>
+    public int ClipLength { get; }
+
+    /// <summary>Frame stride of clips.</summary>
+    public int Stride { get; }
+
+    /// <summary>Reads the frames of the listed videos.</summary>
+    public LabeledVideoReader Reader { get; }
+
+    /// <summary>Loads and validates the dataset <paramref name="spec"/> names (before any training starts).</summary>
+    public static DownstreamData Open(DatasetSpec spec, DownstreamDataOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        options ??= new DownstreamDataOptions();
+        if (options.ClipLength < 2)
+        {
+            throw new UserInputException($"clip length must be at least 2 frames, got {options.ClipLength}");
+        }
+        if (options.Stride is < 1)
+        {
+            throw new UserInputException($"frame stride must be at least 1, got {options.Stride}");
+        }
+        var synAction = new SynActionDataset(options.SynAction ?? new SynActionConfig());
+        var load = new DatasetLoadOptions(options.OnBadVideo, options.SplitsDirectory, options.ProbeVideos ? ProbeHeader : NonEmpty);
+        var splits = DatasetCatalog.Load(spec, load, synAction.Config);
+        return new DownstreamData(spec, splits, new LabeledVideoReader(synAction), options);
+    }
+
+    /// <summary>
+    /// Native-resolution frames of the training window of <c>Splits.Train[entry]</c> (§5.3: a random window of
+    /// ClipLength·Stride frames, or the whole video when it is shorter); every draw comes from <paramref name="rng"/>.
+    /// </summary>
+    public IReadOnlyList<RgbImage> TrainClip(int entry, Random rng) => Reader.Read(Splits.Train[entry], TrainIndices(entry, rng));
+
+    /// <summary>Source frame indices of the training window of <c>Splits.Train[entry]</c>.</summary>
+    public int[] TrainIndices(int entry, Random rng)
+    {
+        ArgumentNullException.ThrowIfNull(rng);
+        var video = Splits.Train[entry];
+        var length = Reader.Describe(video).FrameCount;
+        if (_motion is { } task)
+        {
+            return MotionIndices(task, video, length, rng);
+        }
+        return ReferenceClipSampling.TrainIndices(length, ClipLength, Stride, rng);
+    }
+
+    /// <summary>
+    /// Source frame indices of the test buffer of <c>part[entry]</c>: every stride-th frame padded with the last one
+    /// to at least ClipLength (§5.3), or a motion-probe clip of exactly ClipLength frames.
+    /// </summary>
+    public int[] TestBufferIndices(IReadOnlyList<LabeledVideo> part, int entry)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        var video = part[entry];
+        var length = Reader.Describe(video).FrameCount;
+        if (_motion is { } task)
+        {
+            var split = ReferenceEquals(part, Splits.Train) ? 0 : 1;
+            var rng = new Random(unchecked((int)MotionProbe.ClipSeed(_seed, split, entry)));
+            return MotionIndices(task, video, length, rng);
+        }
+        return ReferenceClipSampling.TestBufferIndices(length, ClipLength, Stride);
+    }
+
+    /// <summary>Native-resolution frames of the test buffer of <c>part[entry]</c> (see <see cref="TestBufferIndices"/>).</summary>
+    public IReadOnlyList<RgbImage> TestBuffer(IReadOnlyList<LabeledVideo> part, int entry) =>
+        Reader.Read(part[entry], TestBufferIndices(part, entry));
+
+    private int[] MotionIndices(MotionTask task, LabeledVideo video, int length, Random rng) =>
+        MotionProbe.ClipIndices(task, video.Label, length, rng, ClipLength, Stride)
+        ?? throw new UserInputException(
+            $"motion probe: {video.Path} has {length} frames, too few for a {ClipLength}-frame clip of class {Splits.ClassNames[video.Label]}");
+
+    private static string? NonEmpty(string path) => new FileInfo(path).Length == 0 ? "empty file" : null;
+
+    private static string? ProbeHeader(string path)
+    {
+        try
+        {
+            VideoReader.Probe(path);
+            return null;
+        }
+        catch (UserInputException e)
+        {
+            return e.Message;
+        }
+    }
+}

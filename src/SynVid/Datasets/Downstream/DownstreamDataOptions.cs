@@ -1,0 +1,24 @@
+using SynVid.Datasets.Specs;
+using SynVid.Datasets.SynAction;
+
+namespace SynVid.Datasets.Downstream;
+
+/// <summary>How a downstream dataset is opened and sampled.</summary>
+/// <param name="ClipLength">Frames per clip (16 in every reference recipe, REFERENCE.md §5.3).</param>
+/// <param name="Stride">Frame stride; null takes the dataset's default (§5.3: 4 UCF101, 2 HMDB51).</param>
+/// <param name="Seed">Seed of motion-probe clip positions.</param>
+/// <param name="OnBadVideo">Fail on the first missing or unreadable video, or skip and count.</param>
+/// <param name="SplitsDirectory">Explicit folder of official split lists.</param>
+/// <param name="SynAction">Configuration of the built-in benchmark.</param>
+/// <param name="ProbeVideos">
+/// Decode every listed file's header before training (one ffprobe per video: about 0.15 CPU-seconds each); without
+/// it, listed files must exist and be non-empty, and an undecodable file fails when it is first read.
+/// </param>
+public sealed record DownstreamDataOptions(
+    int ClipLength = 16,
+    int? Stride = null,
+    int Seed = 0,
+    BadVideoPolicy OnBadVideo = BadVideoPolicy.Fail,
+    string? SplitsDirectory = null,
+    SynActionConfig? SynAction = null,
+    bool ProbeVideos = false);

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using SynVid.Datasets.Specs;
+using SynVid.Datasets.SynAction;
+using SynVid.Video;
+
+namespace SynVid.Datasets.Downstream;
+
+/// <summary>
+/// Frames of any <see cref="LabeledVideo"/>: files are decoded by ffmpeg (<see cref="VideoReader"/>), built-in
+/// benchmark keys (<c>synaction:SPLIT/INDEX</c>) are rendered by <see cref="SynActionDataset"/>. Thread-safe; each
+/// file is probed once.
+/// </summary>
+public sealed class LabeledVideoReader
+{
+    private readonly ConcurrentDictionary<string, VideoInfo> _info = new(StringComparer.Ordinal);
+    private readonly SynActionDataset _synAction;
+
+    /// <summary>Creates a reader; <paramref name="synAction"/> renders benchmark keys (the default benchmark when null).</summary>
+    public LabeledVideoReader(SynActionDataset? synAction = null)
+    {
+        // creating the benchmark renders nothing, so the default costs nothing when no key is read
+        _synAction = synAction ?? new SynActionDataset(new SynActionConfig());
+    }
+
+    /// <summary>The benchmark whose keys this reader renders.</summary>
+    public SynActionDataset SynAction => _synAction;
+
+    /// <summary>Size, frame count and frame rate of <paramref name="video"/>.</summary>
+    public VideoInfo Describe(LabeledVideo video)
+    {
+        ArgumentNullException.ThrowIfNull(video);
+        return _info.GetOrAdd(video.Path, path =>
+        {
+            if (SynActionLists.TryParseKey(path, out var split, out var index))
+            {
+                var config = SynAction.Config;
+                return new VideoInfo(config.Width, config.Height, SynAction.FrameCount(split, index), config.Fps);
+            }
+            return VideoReader.Probe(path);
+        });
+    }
+
+    /// <summary>
+    /// The frames <paramref name="frames"/> of <paramref name="video"/> at native resolution, in the order asked
+    /// (indices may repeat).
+    /// </summary>
+    public IReadOnlyList<RgbImage> Read(LabeledVideo video, IReadOnlyList<int> frames)
+    {
+        ArgumentNullException.ThrowIfNull(video);
+        ArgumentNullException.ThrowIfNull(frames);
+        if (SynActionLists.TryParseKey(video.Path, out var split, out var index))
+        {
+            // render each distinct frame once
+            var distinct = frames.Distinct().Order().ToArray();
+            var rendered = SynAction.Render(split, index, distinct);
+            var byIndex = distinct.Select((f, i) => (f, i)).ToDictionary(p => p.f, p => rendered[p.i]);
+            return frames.Select(f => byIndex[f]).ToArray();
+        }
+        return VideoReader.ReadFrames(video.Path, Describe(video), frames);
+    }
+}
