@@ -21,6 +21,7 @@ public static class CliRoot
         root.Add(ModelCommand.Create());
         root.Add(PerturbCommand.Create());
         root.Add(TexturesCommand.Create());
+        root.Add(AnalyzeCommand.Create());
         root.Add(EvaluateCommand.Create());
         root.SetAction(parse =>
         {

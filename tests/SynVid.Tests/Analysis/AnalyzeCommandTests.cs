@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using SynVid.Analysis;
+using SynVid.Analysis.Data;
+using SynVid.Tests.Cli;
+using SynVid.Video;
+
+namespace SynVid.Tests.Analysis;
+
+public sealed class AnalyzeCommandTests
+{
+    [Fact]
+    public void AnalyzeWritesAllSixPropertiesForTwoStages()
+    {
+        using var dir = new TempFolder();
+        var result = CliRunner.Run(
+            "analyze", "--data", "stage:moving-circles,count=12,resolution=64", "--reference", "stage:static-circles,count=12,resolution=64",
+            "--frames", "64", "--videos", "8", "--out", dir.Path);
+        Assert.True(result.ExitCode == 0, result.StdErr + result.StdOut);
+        var json = JsonNode.Parse(File.ReadAllText(dir.File("metrics.json")))!.AsObject();
+        foreach (var key in MetricsJson.Properties)
+        {
+            Assert.True(json[key] is JsonValue, $"metrics.json lacks a number for {key}");
+        }
+        Assert.True(json["fid"]!.GetValue<double>() > 0);
+        Assert.InRange(json["spectrum_alpha"]!.GetValue<double>(), 0.5, 2.5);
+        Assert.Equal("random:0", json["extractor"]!.GetValue<string>());
+        Assert.False(json["comparable_with_paper"]!.GetValue<bool>());
+        Assert.Equal(64, json["counts"]!["frames"]!.GetValue<int>());
+        Assert.Equal(8, json["counts"]!["videos"]!.GetValue<int>());
+        Assert.True(new FileInfo(dir.File("analysis.png")).Length > 1000);
+        Assert.DoesNotContain(Directory.GetFiles(dir.Path), f => f.Contains(".tmp", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void BadSpecsAreOneLineUsageErrors()
+    {
+        using var dir = new TempFolder();
+        var result = CliRunner.Run("analyze", "--data", "stage:no-such-stage", "--reference", "stage:static-circles", "--frames", "4", "--videos", "2", "--out", dir.Path);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no-such-stage", result.StdErr);
+        var features = CliRunner.Run("analyze", "--data", "stage:static-circles", "--reference", "stage:static-circles", "--features", "inception", "--out", dir.Path);
+        Assert.Equal(2, features.ExitCode);
+        Assert.Contains("inception", features.StdErr);
+        Assert.False(File.Exists(dir.File("metrics.json")));
+    }
+
+    [Fact]
+    public void SummaryIsIndependentOfThreadCountAndFolderSourcesReadPngFrameFolders()
+    {
+        using var dir = new TempFolder();
+        // Two PNG "videos" of 3 frames each.
+        for (var v = 0; v < 2; v++)
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(dir.Path, $"video{v}")).FullName;
+            foreach (var (frame, t) in FeatureExtractorTests.Frames(3, 24, 20, seed: v).Select((f, t) => (f, t)))
+            {
+                PngFile.Write(Path.Combine(folder, $"{t:D4}.png"), frame);
+            }
+        }
+        using var files = VideoCollections.Open("folder:" + dir.Path);
+        Assert.Equal(2, files.Count);
+        Assert.Equal(3, files.FrameCount(1));
+
+        using var stage = VideoCollections.Open("stage:moving-shapes,count=6,resolution=48,seed=3");
+        using var extractor = new SynVid.Analysis.Features.RandomConvExtractor(0);
+        var options = new AnalysisOptions { Data = "-", Reference = "-", Frames = 10, Videos = 3, ClipLength = 4, BatchSize = 4 };
+        var one = DatasetAnalysis.Summarize(stage, extractor, options with { Parallelism = 1 });
+        var two = DatasetAnalysis.Summarize(stage, extractor, options with { Parallelism = 2 });
+        Assert.Equal(one.SpectrumAlphas, two.SpectrumAlphas);
+        Assert.Equal(one.Lab.Mean, two.Lab.Mean);
+        Assert.Equal(one.FrameFeatures.Values, two.FrameFeatures.Values);
+        Assert.Equal(12, one.ClipFrameFeatures.Rows);
+
+        var fromFiles = DatasetAnalysis.Summarize(files, extractor, options);
+        Assert.Equal(10, fromFiles.FrameFeatures.Rows);
+    }
+}
