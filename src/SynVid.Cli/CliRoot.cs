@@ -22,6 +22,7 @@ public static class CliRoot
         root.Add(PerturbCommand.Create());
         root.Add(TexturesCommand.Create());
         root.Add(AnalyzeCommand.Create());
+        root.Add(CorrelateCommand.Create());
         root.Add(EvaluateCommand.Create());
         root.SetAction(parse =>
         {
