@@ -23,6 +23,7 @@ public static class CliRoot
         root.Add(TexturesCommand.Create());
         root.Add(AnalyzeCommand.Create());
         root.Add(CorrelateCommand.Create());
+        root.Add(AttentionCommand.Create());
         root.Add(EvaluateCommand.Create());
         root.SetAction(parse =>
         {

@@ -64,8 +64,11 @@ public sealed class FileVideoCollection : IVideoCollection
         return new FileVideoCollection($"folder:{directory} ({videos.Count} videos)", videos);
     }
 
-    /// <summary>The training videos of a downstream spec (the test videos when it has no training split).</summary>
-    public static FileVideoCollection FromSpec(string text)
+    /// <summary>
+    /// The training videos of a downstream spec (the test videos when it has no training split), optionally only those of
+    /// class <paramref name="className"/>.
+    /// </summary>
+    public static FileVideoCollection FromSpec(string text, string? className = null)
     {
         var spec = DatasetSpec.Parse(text);
         if (spec is MotionSpec or FolderSpec)
@@ -75,6 +78,16 @@ public sealed class FileVideoCollection : IVideoCollection
         var splits = DatasetCatalog.Load(spec);
         var videos = splits.Train.Count > 0 ? splits.Train : splits.Test;
         var part = splits.Train.Count > 0 ? "train" : "test";
+        if (className is not null)
+        {
+            var label = splits.ClassNames.ToList().FindIndex(n => string.Equals(n, className, StringComparison.OrdinalIgnoreCase));
+            if (label < 0)
+            {
+                throw new UserInputException($"dataset spec '{text}': no class '{className}' (classes: {string.Join(", ", splits.ClassNames.Take(20))}{(splits.ClassNames.Count > 20 ? ", ..." : "")})");
+            }
+            videos = [.. videos.Where(v => v.Label == label)];
+            part += ", class " + splits.ClassNames[label];
+        }
         return new FileVideoCollection($"{text} ({part}, {videos.Count} videos)", videos);
     }
 

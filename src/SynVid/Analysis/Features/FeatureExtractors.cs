@@ -3,11 +3,11 @@ using static TorchSharp.torch;
 
 namespace SynVid.Analysis.Features;
 
-/// <summary>Opens an extractor from its spec: <c>random:SEED</c>, <c>onnx:FILE</c> or <c>videomae:FILE[,frames=N][,size=S]</c>.</summary>
+/// <summary>Opens an extractor from its spec: <c>random:SEED</c>, <c>onnx:FILE</c> or <c>videomae:FILE[,frames=N][,size=S][,heads=H]</c>.</summary>
 public static class FeatureExtractors
 {
     /// <summary>The accepted forms, for help text and errors.</summary>
-    public const string Forms = "random:SEED, onnx:FILE or videomae:CHECKPOINT[,frames=N][,size=S]";
+    public const string Forms = "random:SEED, onnx:FILE or videomae:CHECKPOINT[,frames=N][,size=S][,heads=H]";
 
     /// <summary>Opens <paramref name="spec"/>; <paramref name="device"/> applies to the TorchSharp extractors.</summary>
     public static IFeatureExtractor Open(string spec, Device? device = null)
@@ -35,16 +35,17 @@ public static class FeatureExtractors
                     var parts = rest.Split(',');
                     if (parts[0].Length == 0)
                     {
-                        throw new UserInputException($"--features '{spec}': CHECKPOINT is missing (expected videomae:CHECKPOINT[,frames=N][,size=S])");
+                        throw new UserInputException($"--features '{spec}': CHECKPOINT is missing (expected videomae:CHECKPOINT[,frames=N][,size=S][,heads=H])");
                     }
                     int frames = 16, size = 224;
+                    int? heads = null;
                     foreach (var option in parts.Skip(1))
                     {
                         var eq = option.IndexOf('=', StringComparison.Ordinal);
                         var key = eq < 0 ? option : option[..eq];
                         if (eq < 0 || !int.TryParse(option[(eq + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
                         {
-                            throw new UserInputException($"--features '{spec}': option '{option}' must be frames=N or size=S with a positive integer");
+                            throw new UserInputException($"--features '{spec}': option '{option}' must be frames=N, size=S or heads=H with a positive integer");
                         }
                         switch (key)
                         {
@@ -54,11 +55,14 @@ public static class FeatureExtractors
                             case "size":
                                 size = value;
                                 break;
+                            case "heads":
+                                heads = value;
+                                break;
                             default:
-                                throw new UserInputException($"--features '{spec}': unknown option '{key}' (known: frames, size)");
+                                throw new UserInputException($"--features '{spec}': unknown option '{key}' (known: frames, size, heads)");
                         }
                     }
-                    return new VideoMaeExtractor(VideoMaeEncoder.Load(parts[0], frames, size), spec, device);
+                    return new VideoMaeExtractor(VideoMaeEncoder.Load(parts[0], frames, size, heads), spec, device);
                 }
             default:
                 throw new UserInputException($"--features '{spec}': unknown extractor '{kind}' (expected {Forms})");

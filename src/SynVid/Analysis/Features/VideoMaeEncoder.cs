@@ -11,11 +11,15 @@ namespace SynVid.Analysis.Features;
 /// </summary>
 public static class VideoMaeEncoder
 {
-    /// <summary>Loads <paramref name="path"/> for clips of <paramref name="numFrames"/> frames of side <paramref name="imageSize"/>.</summary>
+    /// <summary>
+    /// Loads <paramref name="path"/> for clips of <paramref name="numFrames"/> frames of side <paramref name="imageSize"/>;
+    /// <paramref name="heads"/> defaults to width / 64 (every reference size).
+    /// </summary>
     public static VideoClassifier Load(string path, int numFrames = 16, int imageSize = 224, int? heads = null)
     {
         using var state = CheckpointReader.Read(path);
-        var inferred = ArchitectureInference.Infer(state, numFrames, imageSize, heads);
+        // The decoder is never built, so its head count does not matter.
+        var inferred = ArchitectureInference.Infer(state, numFrames, imageSize, heads, decoderHeads: 1);
         var config = inferred.Classifier ?? new ClassifierConfig { Encoder = inferred.Pretrain!.Encoder, NumClasses = 1 };
         config = config with { Encoder = config.Encoder with { DropPathRate = 0 } };
         var model = new VideoClassifier(config);
