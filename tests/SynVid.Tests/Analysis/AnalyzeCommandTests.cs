@@ -75,3 +75,29 @@ public sealed class AnalyzeCommandTests
         Assert.Equal(10, fromFiles.FrameFeatures.Rows);
     }
 }
+
+public sealed class DownstreamCollectionTests
+{
+    [Fact]
+    public void FolderOfExportedVideosAndSynActionClassesAreAnalysable()
+    {
+        using var fixture = new SynVid.Tests.Evaluation.DownstreamFixture();
+        using var files = VideoCollections.Open("folder:" + fixture.DataDir);
+        Assert.Equal(9, files.Count);
+        Assert.Equal(30, files.FrameCount(0)); // ordinal path order: test/alpha/long.mp4 first
+        using var extractor = new SynVid.Analysis.Features.RandomConvExtractor(1);
+        var options = new AnalysisOptions { Data = "-", Reference = "-", Frames = 6, Videos = 3, ClipLength = 16, BatchSize = 8 };
+        var summary = DatasetAnalysis.Summarize(files, extractor, options);
+        Assert.Equal(6, summary.FrameFeatures.Rows);
+        Assert.Equal(48, summary.ClipFrameFeatures.Rows);
+        Assert.Equal((40, 30), (summary.SampleFrames[0].Width, summary.SampleFrames[0].Height));
+
+        var classes = SynVid.Datasets.Specs.DatasetCatalog.Load(new SynVid.Datasets.Specs.SynActionSpec(false)).ClassNames;
+        using var all = VideoCollections.Open("synaction");
+        using var one = VideoCollections.Open("synaction", classes[1]);
+        Assert.True(one.Count > 0 && one.Count < all.Count);
+        Assert.Equal(2, one.ReadFrames(0, [0, 3]).Count);
+        var e = Assert.Throws<SynVid.UserInputException>(() => VideoCollections.Open("synaction", "no-such-class"));
+        Assert.Contains("no-such-class", e.Message);
+    }
+}
