@@ -10,7 +10,7 @@ namespace SynVid.Tests.Analysis;
 
 public sealed class AttentionKeyPcaTests
 {
-    private static readonly VideoVitConfig Tiny = new() { ImageSize = 32, PatchSize = 16, NumFrames = 4, EmbedDim = 128, Depth = 2, NumHeads = 2 };
+    private static readonly VideoVitConfig _tiny = new() { ImageSize = 32, PatchSize = 16, NumFrames = 4, EmbedDim = 128, Depth = 2, NumHeads = 2 };
 
     [Fact]
     public void PrincipalComponentsFollowTheDominantDirections()
@@ -38,7 +38,7 @@ public sealed class AttentionKeyPcaTests
     public void KeyMapsOfAPretrainingCheckpointAreMinMaxScaledPerComponent()
     {
         using var dir = new TempFolder();
-        using (var pretrain = new PretrainModel(new PretrainConfig { Encoder = Tiny, DecoderEmbedDim = 32, DecoderDepth = 1, DecoderNumHeads = 1 }))
+        using (var pretrain = new PretrainModel(new PretrainConfig { Encoder = _tiny, DecoderEmbedDim = 32, DecoderDepth = 1, DecoderNumHeads = 1 }))
         {
             CheckpointWriter.Save(dir.File("pretrain.pth"), pretrain);
         }
@@ -61,7 +61,7 @@ public sealed class AttentionKeyPcaTests
     public void AttentionCommandWritesTheFigure()
     {
         using var dir = new TempFolder();
-        using (var model = new VideoClassifier(new ClassifierConfig { Encoder = Tiny, NumClasses = 5 }))
+        using (var model = new VideoClassifier(new ClassifierConfig { Encoder = _tiny, NumClasses = 5 }))
         {
             CheckpointWriter.Save(dir.File("classifier.pth"), model);
         }

@@ -20,8 +20,12 @@ public sealed class CorrelateCommandTests
             var run = Directory.CreateDirectory(Path.Combine(dir.Path, $"run{i}")).FullName;
             var metrics = new JsonObject
             {
-                ["fid"] = fid[i], ["kid"] = fid[i] / 1000, ["fvd"] = i == 0 ? null : 1000.0 * i, ["diversity_logdet"] = diversity[i],
-                ["spectrum_alpha"] = 1.2, ["lab_skl"] = 6.0 - i,
+                ["fid"] = fid[i],
+                ["kid"] = fid[i] / 1000,
+                ["fvd"] = i == 0 ? null : 1000.0 * i,
+                ["diversity_logdet"] = diversity[i],
+                ["spectrum_alpha"] = 1.2,
+                ["lab_skl"] = 6.0 - i,
             };
             var metricsPath = i == 4 ? Directory.CreateDirectory(Path.Combine(run, "metrics")).FullName : run;
             File.WriteAllText(Path.Combine(metricsPath, "metrics.json"), metrics.ToJsonString());

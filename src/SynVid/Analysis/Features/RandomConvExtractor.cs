@@ -24,7 +24,7 @@ public sealed class RandomConvExtractor : IFeatureExtractor
     /// <summary>Clip input side.</summary>
     public const int ClipSize = 112;
 
-    private static readonly int[] Channels = [32, 64, 128, 256];
+    private static readonly int[] _channels = [32, 64, 128, 256];
     private readonly List<(Tensor Weight, long[] Stride)> _frameLayers = [];
     private readonly List<(Tensor Weight, long[] Stride)> _clipLayers = [];
     private readonly Device _device;
@@ -36,11 +36,11 @@ public sealed class RandomConvExtractor : IFeatureExtractor
         ClipLength = clipLength;
         _device = device ?? CPU;
         var inChannels = 3;
-        for (var i = 0; i < Channels.Length; i++)
+        for (var i = 0; i < _channels.Length; i++)
         {
-            _frameLayers.Add((HeNormal(seed, i, [Channels[i], inChannels, 3, 3]), [2, 2]));
-            _clipLayers.Add((HeNormal(seed, 100 + i, [Channels[i], inChannels, 3, 3, 3]), i == 0 ? [1, 2, 2] : [2, 2, 2]));
-            inChannels = Channels[i];
+            _frameLayers.Add((HeNormal(seed, i, [_channels[i], inChannels, 3, 3]), [2, 2]));
+            _clipLayers.Add((HeNormal(seed, 100 + i, [_channels[i], inChannels, 3, 3, 3]), i == 0 ? [1, 2, 2] : [2, 2, 2]));
+            inChannels = _channels[i];
         }
     }
 

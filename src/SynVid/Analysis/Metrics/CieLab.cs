@@ -10,12 +10,12 @@ public static class CieLab
     private const double Delta = 6.0 / 29.0;
 
     /// <summary>Linear-light value of each 8-bit sRGB code.</summary>
-    private static readonly double[] Linear = [.. Enumerable.Range(0, 256).Select(ToLinear)];
+    private static readonly double[] _linear = [.. Enumerable.Range(0, 256).Select(ToLinear)];
 
     /// <summary>L* (0..100), a*, b* of one sRGB colour.</summary>
     public static (double L, double A, double B) FromSrgb(byte r, byte g, byte b)
     {
-        double lr = Linear[r], lg = Linear[g], lb = Linear[b];
+        double lr = _linear[r], lg = _linear[g], lb = _linear[b];
         var x = (0.4124564 * lr) + (0.3575761 * lg) + (0.1804375 * lb);
         var y = (0.2126729 * lr) + (0.7151522 * lg) + (0.0721750 * lb);
         var z = (0.0193339 * lr) + (0.1191920 * lg) + (0.9503041 * lb);
