@@ -141,6 +141,8 @@ public static class CorrelationStudy
             label.LabelOffsetX = 6;
         }
         plot.Title(string.Create(CultureInfo.InvariantCulture, $"top-1 vs {c.Property}: Pearson r = {c.Pearson.R:F2} [{c.Pearson.Low:F2}, {c.Pearson.High:F2}], Spearman ρ = {c.Spearman.R:F2}"));
+        // Room for the run labels right of the points.
+        plot.Axes.Margins(horizontal: 0.15, vertical: 0.1);
         plot.XLabel(c.Property);
         plot.YLabel("top-1 (%)");
         var temp = path + ".tmp.png";

@@ -32,6 +32,23 @@ public sealed class AnalyzeCommandTests
     }
 
     [Fact]
+    public void AnalyzeWithAnImageOnnxModelHasNoFvd()
+    {
+        using var dir = new TempFolder();
+        var model = dir.File("tiny.onnx");
+        File.WriteAllBytes(model, TinyOnnxModel.Build(side: 32, TinyOnnxModel.Weights(TinyOnnxModel.Channels * 27, seed: 1)));
+        var result = CliRunner.Run(
+            "analyze", "--data", "stage:moving-shapes,count=6,resolution=48", "--reference", "stage:moving-circles,count=6,resolution=48",
+            "--features", "onnx:" + model, "--frames", "16", "--videos", "3", "--out", dir.File("out"));
+        Assert.True(result.ExitCode == 0, result.StdErr + result.StdOut);
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.File("out"), "metrics.json")))!.AsObject();
+        Assert.True(json.ContainsKey("fvd"));
+        Assert.Null(json["fvd"]);
+        Assert.Equal(TinyOnnxModel.Channels, json["feature_dim"]!.GetValue<int>());
+        Assert.True(json["fid"]!.GetValue<double>() >= 0);
+    }
+
+    [Fact]
     public void BadSpecsAreOneLineUsageErrors()
     {
         using var dir = new TempFolder();

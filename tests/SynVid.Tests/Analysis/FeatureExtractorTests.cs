@@ -65,6 +65,25 @@ public sealed class FeatureExtractorTests
     }
 
     [Fact]
+    public void OnnxChannelsLastModelGivesTheSameFeaturesAsChannelsFirst()
+    {
+        using var dir = new TempFolder();
+        var weights = TinyOnnxModel.Weights(TinyOnnxModel.Channels * 27, seed: 9);
+        File.WriteAllBytes(dir.File("nchw.onnx"), TinyOnnxModel.Build(side: 20, weights));
+        File.WriteAllBytes(dir.File("nhwc.onnx"), TinyOnnxModel.Build(side: 20, weights, channelsLast: true));
+        using var nchw = new OnnxExtractor(dir.File("nchw.onnx"));
+        using var nhwc = new OnnxExtractor(dir.File("nhwc.onnx"));
+        Assert.Equal((20, 20), (nhwc.InputHeight, nhwc.InputWidth));
+        var frames = Frames(2, 33, 33, seed: 10);
+        var a = nchw.ExtractFrames(frames).Values;
+        var b = nhwc.ExtractFrames(frames).Values;
+        for (var i = 0; i < a.Length; i++)
+        {
+            Assert.Equal(a[i], b[i], 5);
+        }
+    }
+
+    [Fact]
     public void OnnxClipModelComputesClipFeaturesAndBadFilesAreUserErrors()
     {
         using var dir = new TempFolder();

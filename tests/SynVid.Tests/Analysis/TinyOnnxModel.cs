@@ -11,13 +11,21 @@ internal static class TinyOnnxModel
 {
     internal const int Channels = 4;
 
-    /// <summary>The model's bytes; <paramref name="weights"/> is (4, 3, [1,] 3, 3) row-major.</summary>
-    internal static byte[] Build(int side, float[] weights, int? frames = null)
+    /// <summary>
+    /// The model's bytes; <paramref name="weights"/> is (4, 3, [1,] 3, 3) row-major. With <paramref name="channelsLast"/>
+    /// the image input is (N, side, side, 3), transposed to channels-first inside the graph.
+    /// </summary>
+    internal static byte[] Build(int side, float[] weights, int? frames = null, bool channelsLast = false)
     {
         var kernel = frames is null ? new long[] { Channels, 3, 3, 3 } : [Channels, 3, 1, 3, 3];
         var inputDims = frames is null ? new long[] { -1, 3, side, side } : [-1, 3, frames.Value, side, side];
         var graph = new List<byte>();
-        graph.AddRange(Message(1, Node(["x", "w"], ["conv"], "Conv")));
+        if (channelsLast)
+        {
+            inputDims = [-1, side, side, 3];
+            graph.AddRange(Message(1, [.. Node(["x"], ["nchw"], "Transpose"), .. Message(5, IntsAttribute("perm", [0, 3, 1, 2]))]));
+        }
+        graph.AddRange(Message(1, Node([channelsLast ? "nchw" : "x", "w"], ["conv"], "Conv")));
         graph.AddRange(Message(1, Node(["conv"], ["relu"], "Relu")));
         graph.AddRange(Message(1, Node(["relu"], ["pool"], "GlobalAveragePool")));
         graph.AddRange(Message(1, Node(["pool"], ["features"], "Flatten")));
@@ -53,6 +61,17 @@ internal static class TinyOnnxModel
             bytes.AddRange(Text(2, o));
         }
         bytes.AddRange(Text(4, op));
+        return [.. bytes];
+    }
+
+    private static byte[] IntsAttribute(string name, long[] values)
+    {
+        var bytes = new List<byte>(Text(1, name));
+        foreach (var v in values)
+        {
+            bytes.AddRange(Varint(8, (ulong)v));
+        }
+        bytes.AddRange(Varint(20, 7)); // AttributeType.INTS
         return [.. bytes];
     }
 
