@@ -22,6 +22,7 @@ internal static class BenchmarkCatalog
         ["features-videomae-tiny"] = FeatureExtractionBenchmark.VideoMaeTiny,
         ["features-onnx-tiny"] = FeatureExtractionBenchmark.OnnxTiny,
         ["frechet-2048"] = FrechetBenchmark.Run,
+        ["evaluate"] = EvaluationBenchmark.Run,
         ["textures-stat-spectrum"] = () => TextureBenchmark.Run(SynVid.Textures.TextureKind.StatSpectrum, 20),
         ["textures-stat-wmm"] = () => TextureBenchmark.Run(SynVid.Textures.TextureKind.StatWmm, 6),
         ["textures-stat-spectrum_color"] = () => TextureBenchmark.Run(SynVid.Textures.TextureKind.StatSpectrumColor, 10),

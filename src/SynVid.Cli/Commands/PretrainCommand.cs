@@ -39,10 +39,12 @@ public static class PretrainCommand
         };
         var clipGrad = new Option<double?>("--clip-grad") { Description = "Clip the gradient norm to this value (default: none, as the reference)." };
         var workers = new Option<int?>("--data-workers") { Description = "Background clip producers (default: one per core, at most 4)." };
-        var data = new Option<FileInfo?>("--data")
+        var data = new Option<string?>("--data")
         {
-            Description = "Train on video files listed in a VideoMAE-style csv ('path label' per line; paths relative to the csv). " +
-                "Only the sampled frames are decoded. With --stage and --mix R, a mix of both.",
+            Description = "Train on video files listed in a VideoMAE-style csv ('path label' per line; paths relative to the csv), " +
+                "or on the training split of a labelled dataset SPEC (" + Datasets.Specs.DatasetSpec.Forms + "; labels ignored: " +
+                "e.g. the in-domain upper bound, VideoMAE pre-trained on the downstream data itself). Only the sampled frames " +
+                "are decoded. A csv with --stage and --mix R: a mix of both.",
         };
         var mix = new Option<double?>("--mix") { Description = "With --stage and --data: fraction R of real videos per epoch (the paper uses 0.25, 0.5, 0.75)." };
         var onBadVideo = new Option<string>("--on-bad-video")
@@ -83,7 +85,7 @@ public static class PretrainCommand
                 var videoList = parse.GetValue(data);
                 if (stageName is null && videoList is null)
                 {
-                    throw new UserInputException("give --stage NAME, --data FILE.csv, or both with --mix R (or --resume RUN_DIR)");
+                    throw new UserInputException("give --stage NAME, --data FILE.csv|SPEC, or a stage and a csv with --mix R (or --resume RUN_DIR)");
                 }
                 runDir = (parse.GetValue(output) ?? throw new UserInputException("give the run folder with --out RUN_DIR")).FullName;
                 if (File.Exists(Path.Combine(runDir, PretrainRunConfig.FileName)))
@@ -106,9 +108,16 @@ public static class PretrainCommand
                 }
                 var parameters = stageName is null ? null : stage.Resolve(parse, stageName);
                 var images = parse.GetValue(stage.Images)?.FullName;
+                var isCsv = videoList is not null && (File.Exists(videoList) || videoList.EndsWith(".csv", StringComparison.OrdinalIgnoreCase));
+                if (videoList is not null && !isCsv && parameters is not null)
+                {
+                    throw new UserInputException("--stage with --data SPEC: mixing a stage with a dataset split is not supported; give a csv with --mix");
+                }
                 config = videoList is null
                     ? PretrainData.ForStage(recipe, parameters!, images, parse.GetValue(preset))
-                    : PretrainData.ForVideos(recipe, videoList.FullName, parse.GetValue(onBadVideo)!, parameters, parse.GetValue(mix), images, parse.GetValue(preset));
+                    : isCsv
+                        ? PretrainData.ForVideos(recipe, Path.GetFullPath(videoList), parse.GetValue(onBadVideo)!, parameters, parse.GetValue(mix), images, parse.GetValue(preset))
+                        : PretrainData.ForTrainSplit(recipe, videoList, parse.GetValue(onBadVideo)!, parse.GetValue(preset));
             }
 
             var until = parse.GetValue(steps) ?? config.Recipe.TotalSteps;

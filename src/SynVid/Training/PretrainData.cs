@@ -34,10 +34,31 @@ public static class PretrainData
         return config with { VideoList = full, RealFraction = realFraction, OnBadVideo = onBadVideo };
     }
 
+    /// <summary>The config of a new run on the training split of a labelled dataset (labels ignored).</summary>
+    public static PretrainRunConfig ForTrainSplit(PretrainRecipe recipe, string spec, string onBadVideo, string? preset)
+    {
+        if (onBadVideo is not ("fail" or "skip"))
+        {
+            throw new UserInputException($"--on-bad-video must be fail or skip, got '{onBadVideo}'");
+        }
+        // validate now, so a bad spec fails before the run folder is written
+        Datasets.Specs.DatasetSpec.Parse(spec);
+        return PretrainRunConfig.Create(recipe, "train-split:" + spec, preset) with { TrainSplit = spec, OnBadVideo = onBadVideo };
+    }
+
     /// <summary>Builds the source; the caller disposes it when it is <see cref="IDisposable"/>.</summary>
     public static IPretrainClipSource Open(PretrainRunConfig config)
     {
         var recipe = config.Recipe;
+        if (config.TrainSplit is { } spec)
+        {
+            var policy = config.OnBadVideo == "skip" ? Datasets.Specs.BadVideoPolicy.Skip : Datasets.Specs.BadVideoPolicy.Fail;
+            var data = Datasets.Downstream.DownstreamData.Open(Datasets.Specs.DatasetSpec.Parse(spec),
+                new Datasets.Downstream.DownstreamDataOptions(ClipLength: recipe.Frames, Stride: recipe.SamplingRate, OnBadVideo: policy));
+            var sampling = new ClipSampling { Frames = recipe.Frames, Stride = recipe.SamplingRate, EpochSize = recipe.EpochSize };
+            return new Datasets.Downstream.LabeledVideoClipSource(
+                $"{data.Splits.Name}, training split ({data.Splits.Train.Count} videos)", data.Splits.Train, data.Reader, sampling, recipe.Seed);
+        }
         if (config.VideoList is { } csv)
         {
             var policy = config.OnBadVideo == "skip" ? Datasets.Specs.BadVideoPolicy.Skip : Datasets.Specs.BadVideoPolicy.Fail;

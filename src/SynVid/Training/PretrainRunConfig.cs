@@ -23,6 +23,12 @@ public sealed record PretrainRunConfig(PretrainRecipe Recipe, string Data, strin
     /// <summary>VideoMAE-style csv of video files (<c>--data</c>), alone or mixed with the stage.</summary>
     public string? VideoList { get; init; }
 
+    /// <summary>
+    /// A labelled dataset spec (<c>synaction</c>, <c>ucf101:ROOT</c>, …) whose training split is the data, labels
+    /// ignored (<c>--data SPEC</c>).
+    /// </summary>
+    public string? TrainSplit { get; init; }
+
     /// <summary>Fraction of real videos when a stage is mixed with <see cref="VideoList"/> (<c>--mix</c>).</summary>
     public double? RealFraction { get; init; }
 

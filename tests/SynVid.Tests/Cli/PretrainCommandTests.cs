@@ -40,6 +40,25 @@ public class PretrainCommandTests
     }
 
     [Fact]
+    public void PretrainsOnTheTrainingSplitOfALabelledDatasetAndResumesOnTheSameData()
+    {
+        using var fixture = new SynVid.Tests.Evaluation.DownstreamFixture();
+        var run = Path.Combine(fixture.Root, "run");
+        var first = CliRunner.Run("pretrain", "--data", "folder:" + fixture.DataDir, "--preset", "cpu-tiny", "--steps", "1",
+            "--out", run, "--threads", "1", "--batch", "2");
+        Assert.True(first.ExitCode == 0, first.StdErr + first.StdOut);
+        var config = File.ReadAllText(Path.Combine(run, "config.json"));
+        Assert.Contains("\"train_split\": \"folder:", config, StringComparison.Ordinal);
+        var resumed = CliRunner.Run("pretrain", "--resume", run, "--steps", "2", "--threads", "1");
+        Assert.True(resumed.ExitCode == 0, resumed.StdErr + resumed.StdOut);
+        Assert.Equal([1L, 2], MetricsCsv.Read(Path.Combine(run, "metrics.csv")).Steps);
+
+        var bad = CliRunner.Run("pretrain", "--data", "nosuchkind:x", "--out", Path.Combine(fixture.Root, "bad"));
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("nosuchkind", bad.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AKilledRunResumesFromItsLastCheckpoint()
     {
         var run = Path.Combine(Path.GetTempPath(), "synvid-cli-kill-" + Guid.NewGuid().ToString("N"));

@@ -1,0 +1,56 @@
+namespace SynVid.Analysis.Progression;
+
+/// <summary>Figures of the progression report.</summary>
+public static class ProgressionCharts
+{
+    /// <summary>
+    /// Grouped bars per arm: our fine-tuning and linear-probe top-1, and the paper's ViT-B UCF101 fine-tuning top-1
+    /// (a different dataset and scale: for the trend only).
+    /// </summary>
+    public static void Accuracy(string path, IReadOnlyList<ProgressionRow> rows, string downstream)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var plot = new ScottPlot.Plot();
+        var series = new (string Label, ScottPlot.Color Color, Func<ProgressionRow, double?> Value)[]
+        {
+            ($"fine-tune ({downstream})", ScottPlot.Colors.SteelBlue, r => r.FineTuneTop1),
+            ($"linear probe ({downstream})", ScottPlot.Colors.DarkOrange, r => r.LinProbeTop1),
+            ("paper ViT-B UCF101 fine-tune", ScottPlot.Colors.Gray, r => PaperResults.ViTBase.TryGetValue(r.Stage, out var p) ? p.Ucf101FineTune : null),
+        };
+        const double width = 0.26;
+        var bars = new List<ScottPlot.Bar>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            for (var s = 0; s < series.Length; s++)
+            {
+                if (series[s].Value(rows[i]) is { } v && double.IsFinite(v))
+                {
+                    bars.Add(new ScottPlot.Bar { Position = i + (s - 1) * width, Value = v, FillColor = series[s].Color, Size = width * 0.95 });
+                }
+            }
+        }
+        plot.Add.Bars(bars);
+        foreach (var (label, color, _) in series)
+        {
+            plot.Legend.ManualItems.Add(new ScottPlot.LegendItem { LabelText = label, FillColor = color });
+        }
+        plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [.. Enumerable.Range(0, rows.Count).Select(i => (double)i)], [.. rows.Select(r => r.Stage)]);
+        plot.Axes.Bottom.TickLabelStyle.Rotation = 30;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = ScottPlot.Alignment.MiddleLeft;
+        plot.Axes.Bottom.MinimumSize = 120;
+        plot.Axes.SetLimits(-0.6, rows.Count - 0.4, 0, 105);
+        plot.YLabel("top-1 (%)");
+        plot.Title("accuracy by pre-training data");
+        Save(plot, path, 1200, 600);
+    }
+
+    /// <summary>Writes a plot to a temporary name, then renames it.</summary>
+    internal static void Save(ScottPlot.Plot plot, string path, int width, int height)
+    {
+        var tmp = path + ".tmp.png";
+        plot.SavePng(tmp, width, height);
+        File.Move(tmp, path, overwrite: true);
+    }
+}

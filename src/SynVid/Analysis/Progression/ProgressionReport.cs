@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace SynVid.Analysis.Progression;
+
+/// <summary>What a report says about how its numbers were made.</summary>
+/// <param name="Preset">Progression preset name.</param>
+/// <param name="Scale">Model and training scale, e.g. "ViT-Ti widths, 4 blocks, 8×64², 300 pre-training steps".</param>
+/// <param name="Downstream">Downstream dataset as named (e.g. "synaction").</param>
+/// <param name="DownstreamIsProxy">Whether the downstream data is not the paper's (UCF101/HMDB51).</param>
+/// <param name="Features">Feature extractor of the dataset metrics.</param>
+/// <param name="WallSeconds">Total wall time of all steps run so far.</param>
+public sealed record ReportContext(string Preset, string Scale, string Downstream, bool DownstreamIsProxy, string Features, double WallSeconds);
+
+/// <summary>
+/// The progression report (<c>report.md</c> and <c>report.html</c>): a Figure-2/Table-1-style table with our numbers
+/// beside the paper's ViT-B numbers, labelled with the scale and downstream data, the gap-closed percentages, the
+/// Spearman correlation of stage order with accuracy, and the figures.
+/// </summary>
+public static class ProgressionReport
+{
+    /// <summary>A figure of the report: a PNG path relative to the report, and its caption.</summary>
+    public sealed record Figure(string RelativePath, string Caption);
+
+    /// <summary>The report as Markdown.</summary>
+    public static string Markdown(ReportContext context, IReadOnlyList<ProgressionRow> rows, IReadOnlyList<Figure> figures)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(rows);
+        var md = new StringBuilder();
+        md.AppendLine("# SynVid progression report").AppendLine();
+        foreach (var line in Preamble(context))
+        {
+            md.AppendLine("- " + line);
+        }
+        md.AppendLine();
+        md.AppendLine("## Accuracy by pre-training data (top-1, %)").AppendLine();
+        var table = Table(rows);
+        md.AppendLine("| " + string.Join(" | ", table.Header) + " |");
+        md.AppendLine("|" + string.Concat(table.Header.Select(_ => "---|")));
+        foreach (var r in table.Rows)
+        {
+            md.AppendLine("| " + string.Join(" | ", r) + " |");
+        }
+        md.AppendLine();
+        foreach (var line in Summary(rows))
+        {
+            md.AppendLine("- " + line);
+        }
+        md.AppendLine();
+        foreach (var figure in figures)
+        {
+            md.AppendLine($"### {figure.Caption}").AppendLine();
+            md.AppendLine($"![{figure.Caption}]({figure.RelativePath})").AppendLine();
+        }
+        return md.ToString();
+    }
+
+    /// <summary>The same report as a standalone HTML page (figures linked by relative path).</summary>
+    public static string Html(ReportContext context, IReadOnlyList<ProgressionRow> rows, IReadOnlyList<Figure> figures)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(rows);
+        static string E(string s) => WebUtility.HtmlEncode(s);
+        var html = new StringBuilder();
+        html.AppendLine("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>SynVid progression report</title>");
+        html.AppendLine("<style>body{font-family:sans-serif;max-width:1200px;margin:2em auto;padding:0 1em}table{border-collapse:collapse}" +
+            "td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}td:first-child,th:first-child{text-align:left}" +
+            "th{background:#f4f4f4}img{max-width:100%;border:1px solid #eee}.proxy{background:#fff4d6;padding:.5em 1em}</style></head><body>");
+        html.AppendLine("<h1>SynVid progression report</h1><ul>");
+        foreach (var line in Preamble(context))
+        {
+            html.AppendLine($"<li>{E(line).Replace("**", "", StringComparison.Ordinal)}</li>");
+        }
+        html.AppendLine("</ul>");
+        if (context.DownstreamIsProxy)
+        {
+            html.AppendLine($"<p class=\"proxy\">The downstream numbers are on <b>{E(context.Downstream)}</b>, not UCF101 or HMDB51: compare trends with the paper, not values.</p>");
+        }
+        html.AppendLine("<h2>Accuracy by pre-training data (top-1, %)</h2><table><tr>");
+        var table = Table(rows);
+        html.AppendLine(string.Concat(table.Header.Select(h => $"<th>{E(h)}</th>")) + "</tr>");
+        foreach (var r in table.Rows)
+        {
+            html.AppendLine("<tr>" + string.Concat(r.Select(c => $"<td>{E(c)}</td>")) + "</tr>");
+        }
+        html.AppendLine("</table><ul>");
+        foreach (var line in Summary(rows))
+        {
+            html.AppendLine($"<li>{E(line)}</li>");
+        }
+        html.AppendLine("</ul>");
+        foreach (var figure in figures)
+        {
+            html.AppendLine($"<h3>{E(figure.Caption)}</h3><img src=\"{E(figure.RelativePath)}\" alt=\"{E(figure.Caption)}\">");
+        }
+        html.AppendLine("</body></html>");
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// The Spearman correlation between stage order (position in the progression, scratch first) and fine-tuning
+    /// top-1 over the arms that have one; the paper's trend is monotonic (ρ = 1 over its eight stages).
+    /// </summary>
+    public static double? StageOrderSpearman(IReadOnlyList<ProgressionRow> rows)
+    {
+        var points = rows.Select((r, i) => (Order: (double)i, r.FineTuneTop1))
+            .Where(p => p.FineTuneTop1 is not null && rows[(int)p.Order].Stage != PaperResults.InDomain)
+            .Select(p => (p.Order, Accuracy: p.FineTuneTop1!.Value))
+            .ToArray();
+        return points.Length < 3 ? null : Spearman(points.Select(p => p.Order).ToArray(), points.Select(p => p.Accuracy).ToArray());
+    }
+
+    private static IEnumerable<string> Preamble(ReportContext c)
+    {
+        yield return $"Preset **{c.Preset}**: {c.Scale}.";
+        yield return c.DownstreamIsProxy
+            ? $"Downstream: **{c.Downstream}** (a proxy benchmark, NOT UCF101/HMDB51). The paper's columns are ViT-B at full scale on UCF101/HMDB51, shown for the trend only."
+            : $"Downstream: **{c.Downstream}**. The paper's columns are ViT-B at full scale; compare values only at the same scale.";
+        yield return $"Dataset metrics use the {c.Features} feature extractor" +
+            (c.Features.StartsWith("onnx:", StringComparison.Ordinal) ? "." : "; FID/KID values are not comparable with published ones.");
+        yield return string.Create(CultureInfo.InvariantCulture, $"Wall time of the steps run: {c.WallSeconds / 60:F1} min.");
+    }
+
+    private static IEnumerable<string> Summary(IReadOnlyList<ProgressionRow> rows)
+    {
+        var scratch = rows.FirstOrDefault(r => r.Stage == PaperResults.Scratch)?.FineTuneTop1;
+        var upper = rows.FirstOrDefault(r => r.Stage == PaperResults.InDomain)?.FineTuneTop1;
+        if (scratch is { } s && upper is { } u)
+        {
+            foreach (var r in rows.Where(r => r.FineTuneTop1 is not null && r.Stage is not PaperResults.Scratch and not PaperResults.InDomain))
+            {
+                var ours = PaperResults.GapClosed(r.FineTuneTop1!.Value, s, u);
+                var paper = PaperResults.ViTBase.TryGetValue(r.Stage, out var p)
+                    ? PaperResults.GapClosed(p.Ucf101FineTune, PaperResults.ViTBase[PaperResults.Scratch].Ucf101FineTune, PaperResults.ViTBase[PaperResults.InDomain].Ucf101FineTune)
+                    : double.NaN;
+                yield return string.Create(CultureInfo.InvariantCulture,
+                    $"{r.Stage}: closes {ours:F1}% of the scratch-to-in-domain fine-tuning gap (paper, UCF101: {paper:F1}%).");
+            }
+        }
+        else
+        {
+            yield return "Gap closed: needs both the scratch and the in-domain arm.";
+        }
+        if (StageOrderSpearman(rows) is { } rho)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"Spearman ρ between stage order and fine-tuning top-1: {rho:F3} (the paper's trend is monotonic: 1.0).");
+        }
+    }
+
+    private static (string[] Header, List<string[]> Rows) Table(IReadOnlyList<ProgressionRow> rows)
+    {
+        string[] header =
+        [
+            "pre-training", "pretrain loss", "FT top-1 (ours)", "LP top-1 (ours)", "paper UCF101 FT", "paper HMDB51 FT", "paper UCF101 LP",
+            "FID", "KID", "diversity logdet", "spectrum α", "L*a*b* SKL",
+        ];
+        static string F(double? v, string format) => v is { } x && double.IsFinite(x) ? x.ToString(format, CultureInfo.InvariantCulture) : "–";
+        var lines = new List<string[]>();
+        foreach (var r in rows)
+        {
+            PaperResults.ViTBase.TryGetValue(r.Stage, out var p);
+            lines.Add(
+            [
+                r.Stage, F(r.PretrainLoss, "F4"), F(r.FineTuneTop1, "F1"), F(r.LinProbeTop1, "F1"),
+                F(p?.Ucf101FineTune, "F1"), F(p?.Hmdb51FineTune, "F1"), F(p?.Ucf101LinearProbe, "F1"),
+                F(r.Fid, "F1"), F(r.Kid, "F4"), F(r.DiversityLogDet, "F2"), F(r.SpectrumAlpha, "F3"), F(r.LabSkl, "F3"),
+            ]);
+        }
+        return (header, lines);
+    }
+
+    // Pearson correlation of average ranks.
+    private static double Spearman(double[] x, double[] y)
+    {
+        static double[] Ranks(double[] v)
+        {
+            var order = v.Select((value, i) => (value, i)).OrderBy(p => p.value).ToArray();
+            var ranks = new double[v.Length];
+            for (var a = 0; a < order.Length;)
+            {
+                var b = a;
+                while (b + 1 < order.Length && order[b + 1].value == order[a].value)
+                {
+                    b++;
+                }
+                for (var k = a; k <= b; k++)
+                {
+                    ranks[order[k].i] = (a + b) / 2.0;
+                }
+                a = b + 1;
+            }
+            return ranks;
+        }
+        var rx = Ranks(x);
+        var ry = Ranks(y);
+        double mx = rx.Average(), my = ry.Average(), sxy = 0, sxx = 0, syy = 0;
+        for (var i = 0; i < rx.Length; i++)
+        {
+            sxy += (rx[i] - mx) * (ry[i] - my);
+            sxx += (rx[i] - mx) * (rx[i] - mx);
+            syy += (ry[i] - my) * (ry[i] - my);
+        }
+        return sxx == 0 || syy == 0 ? double.NaN : sxy / Math.Sqrt(sxx * syy);
+    }
+}
