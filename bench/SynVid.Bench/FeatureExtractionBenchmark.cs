@@ -10,7 +10,7 @@ namespace SynVid.Bench;
 /// <summary>
 /// Frames per second of analysis feature extraction from 256² uint8 frames (the generator's size), batches of 32,
 /// resize included: the random conv net (128² input), a random-init VideoMAE-Tiny (16 × 224², each frame repeated over
-/// the clip), and ONNX Runtime on the tiny test model with a 299² input (preprocessing and runtime overhead).
+/// the clip, and over one tubelet with frame=tubelet), and ONNX Runtime on the tiny test model with a 299² input (preprocessing and runtime overhead).
 /// </summary>
 internal static class FeatureExtractionBenchmark
 {
@@ -26,7 +26,9 @@ internal static class FeatureExtractionBenchmark
     {
         var config = ModelSize.Tiny.Classifier(101);
         using var extractor = new VideoMaeExtractor(new VideoClassifier(config), "videomae:tiny(random init)");
-        return Measure(extractor, 4, iterations: 3);
+        var tubeletConfig = config with { Encoder = config.Encoder with { NumFrames = config.Encoder.TubeletSize } };
+        using var tubelet = new VideoMaeExtractor(new VideoClassifier(config), "videomae:tiny(random init),frame=tubelet", frameModel: new VideoClassifier(tubeletConfig));
+        return Measure(extractor, 4, iterations: 3) + "; " + Measure(tubelet, Batch, iterations: 3);
     }
 
     internal static string OnnxTiny()

@@ -133,6 +133,15 @@ public sealed class FeatureExtractorTests
         }
         var frameFeatures = extractor.ExtractFrames([clip[0], clip[1]]);
         Assert.Equal((2, 64), (frameFeatures.Rows, frameFeatures.Columns));
+        var staticClip = model.Embedding(SynVid.Datasets.ClipTensor.ToModelInput([.. Enumerable.Repeat(clip[1], 4)], null, 32, SynVid.Datasets.VideoNormalization.ImageNet).unsqueeze(0));
+        Assert.Equal(staticClip.data<float>()[5], frameFeatures.Values[64 + 5], 4);
+
+        // frame=tubelet: the frame fills one tubelet of the same weights (the first slot of the positional table).
+        using var tubelet = FeatureExtractors.Open($"videomae:{path},frames=4,size=32,frame=tubelet");
+        var single = tubelet.ExtractFrames([clip[1]]);
+        Assert.Equal(64, single.Columns);
+        Assert.NotEqual(frameFeatures.Values[64..], single.Values);
+        Assert.Throws<SynVid.UserInputException>(() => FeatureExtractors.Open($"videomae:{path},frame=all"));
     }
 
     internal static List<RgbImage> Frames(int count, int width, int height, int seed)

@@ -3,11 +3,11 @@ using static TorchSharp.torch;
 
 namespace SynVid.Analysis.Features;
 
-/// <summary>Opens an extractor from its spec: <c>random:SEED</c>, <c>onnx:FILE</c> or <c>videomae:FILE[,frames=N][,size=S][,heads=H]</c>.</summary>
+/// <summary>Opens an extractor from its spec: <c>random:SEED</c>, <c>onnx:FILE</c> or <c>videomae:FILE[,frames=N][,size=S][,heads=H][,frame=clip|tubelet]</c>.</summary>
 public static class FeatureExtractors
 {
     /// <summary>The accepted forms, for help text and errors.</summary>
-    public const string Forms = "random:SEED, onnx:FILE or videomae:CHECKPOINT[,frames=N][,size=S][,heads=H]";
+    public const string Forms = "random:SEED, onnx:FILE or videomae:CHECKPOINT[,frames=N][,size=S][,heads=H][,frame=clip|tubelet]";
 
     /// <summary>Opens <paramref name="spec"/>; <paramref name="device"/> applies to the TorchSharp extractors.</summary>
     public static IFeatureExtractor Open(string spec, Device? device = null)
@@ -35,14 +35,25 @@ public static class FeatureExtractors
                     var parts = rest.Split(',');
                     if (parts[0].Length == 0)
                     {
-                        throw new UserInputException($"--features '{spec}': CHECKPOINT is missing (expected videomae:CHECKPOINT[,frames=N][,size=S][,heads=H])");
+                        throw new UserInputException($"--features '{spec}': CHECKPOINT is missing (expected videomae:CHECKPOINT[,frames=N][,size=S][,heads=H][,frame=clip|tubelet])");
                     }
                     int frames = 16, size = 224;
                     int? heads = null;
+                    var tubeletFrames = false;
                     foreach (var option in parts.Skip(1))
                     {
                         var eq = option.IndexOf('=', StringComparison.Ordinal);
                         var key = eq < 0 ? option : option[..eq];
+                        if (key == "frame")
+                        {
+                            tubeletFrames = option[(eq + 1)..] switch
+                            {
+                                "clip" => false,
+                                "tubelet" => true,
+                                var other => throw new UserInputException($"--features '{spec}': frame={other} must be frame=clip or frame=tubelet"),
+                            };
+                            continue;
+                        }
                         if (eq < 0 || !int.TryParse(option[(eq + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
                         {
                             throw new UserInputException($"--features '{spec}': option '{option}' must be frames=N, size=S or heads=H with a positive integer");
@@ -59,10 +70,12 @@ public static class FeatureExtractors
                                 heads = value;
                                 break;
                             default:
-                                throw new UserInputException($"--features '{spec}': unknown option '{key}' (known: frames, size, heads)");
+                                throw new UserInputException($"--features '{spec}': unknown option '{key}' (known: frames, size, heads, frame)");
                         }
                     }
-                    return new VideoMaeExtractor(VideoMaeEncoder.Load(parts[0], frames, size, heads), spec, device);
+                    var model = VideoMaeEncoder.Load(parts[0], frames, size, heads);
+                    var frameModel = tubeletFrames ? VideoMaeEncoder.Load(parts[0], model.Config.Encoder.TubeletSize, size, heads) : null;
+                    return new VideoMaeExtractor(model, spec, device, frameModel: frameModel);
                 }
             default:
                 throw new UserInputException($"--features '{spec}': unknown extractor '{kind}' (expected {Forms})");
