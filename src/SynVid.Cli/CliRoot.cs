@@ -23,6 +23,9 @@ public static class CliRoot
         root.Add(PerturbDatasetCommand.Create());
         root.Add(RobustnessCommand.Create());
         root.Add(TexturesCommand.Create());
+        root.Add(AnalyzeCommand.Create());
+        root.Add(CorrelateCommand.Create());
+        root.Add(AttentionCommand.Create());
         root.Add(EvaluateCommand.Create());
         root.Add(DownstreamCommand.FineTune());
         root.Add(DownstreamCommand.LinearProbe());
