@@ -20,8 +20,7 @@ public sealed class VideoFileClipSource : IPretrainClipSource
     private readonly BadVideoPolicy _onBadVideo;
     private readonly ConcurrentDictionary<string, VideoInfo> _info = new();
     private readonly ConcurrentDictionary<string, string> _unreadable = new();
-    private readonly object _orderLock = new();
-    private (long Epoch, int[] Order) _lastOrder = (-1, []);
+    private readonly EpochOrder _order;
 
     /// <summary>Reads and validates the list: a missing file fails (naming it) or, with <see cref="BadVideoPolicy.Skip"/>, is left out and counted.</summary>
     public VideoFileClipSource(string csvPath, ClipSampling sampling, long seed, BadVideoPolicy onBadVideo)
@@ -56,6 +55,7 @@ public sealed class VideoFileClipSource : IPretrainClipSource
             throw new UserInputException($"{CsvPath}: no usable videos listed");
         }
         _videos = [.. videos];
+        _order = new EpochOrder(_videos.Length, seed);
         MissingAtStart = missing;
     }
 
@@ -79,7 +79,7 @@ public sealed class VideoFileClipSource : IPretrainClipSource
     {
         var epoch = sampleIndex / _videos.Length;
         var position = (int)(sampleIndex % _videos.Length);
-        var order = OrderOf(epoch);
+        var order = _order.Of(epoch);
         // A video that cannot be decoded is replaced by the next one in the epoch's order (deterministic), in skip mode.
         for (var attempt = 0; attempt < _videos.Length; attempt++)
         {
@@ -104,30 +104,5 @@ public sealed class VideoFileClipSource : IPretrainClipSource
             }
         }
         throw new UserInputException($"{CsvPath}: none of the listed videos can be read");
-    }
-
-    // Only the current epoch's order is kept, so memory stays flat over any number of epochs.
-    private int[] OrderOf(long epoch)
-    {
-        lock (_orderLock)
-        {
-            if (_lastOrder.Epoch != epoch)
-            {
-                _lastOrder = (epoch, Shuffle(epoch));
-            }
-            return _lastOrder.Order;
-        }
-    }
-
-    private int[] Shuffle(long epoch)
-    {
-        var order = Enumerable.Range(0, _videos.Length).ToArray();
-        var rng = new SeededRandom(_seed, epoch, -1);
-        for (var i = order.Length - 1; i > 0; i--)
-        {
-            var j = rng.NextInt(0, i);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-        return order;
     }
 }

@@ -16,8 +16,7 @@ public sealed class LabeledVideoClipSource : IPretrainClipSource
     private readonly LabeledVideoReader _reader;
     private readonly ClipSampling _sampling;
     private readonly long _seed;
-    private readonly object _orderLock = new();
-    private (long Epoch, int[] Order) _lastOrder = (-1, []);
+    private readonly EpochOrder _order;
 
     /// <summary>Creates the source over <paramref name="videos"/>.</summary>
     public LabeledVideoClipSource(string name, IReadOnlyList<LabeledVideo> videos, LabeledVideoReader reader, ClipSampling sampling, long seed)
@@ -32,6 +31,7 @@ public sealed class LabeledVideoClipSource : IPretrainClipSource
         _reader = reader;
         _sampling = sampling.Validated();
         _seed = seed;
+        _order = new EpochOrder(videos.Count, seed);
     }
 
     /// <inheritdoc />
@@ -42,28 +42,8 @@ public sealed class LabeledVideoClipSource : IPretrainClipSource
     {
         var epoch = sampleIndex / _videos.Count;
         var position = (int)(sampleIndex % _videos.Count);
-        var video = _videos[OrderOf(epoch)[position]];
+        var video = _videos[_order.Of(epoch)[position]];
         var ids = _sampling.FrameIndices(_reader.Describe(video).FrameCount, new SeededRandom(_seed, epoch, position));
         return _reader.Read(video, ids);
-    }
-
-    // Only the current epoch's order is kept, so memory stays flat over any number of epochs.
-    private int[] OrderOf(long epoch)
-    {
-        lock (_orderLock)
-        {
-            if (_lastOrder.Epoch != epoch)
-            {
-                var order = Enumerable.Range(0, _videos.Count).ToArray();
-                var rng = new SeededRandom(_seed, epoch, -1);
-                for (var i = order.Length - 1; i > 0; i--)
-                {
-                    var j = rng.NextInt(0, i);
-                    (order[i], order[j]) = (order[j], order[i]);
-                }
-                _lastOrder = (epoch, order);
-            }
-            return _lastOrder.Order;
-        }
     }
 }
