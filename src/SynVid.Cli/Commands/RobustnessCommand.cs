@@ -54,6 +54,12 @@ public static class RobustnessCommand
         };
         var threads = new Option<int>("--threads") { Description = "Torch threads (0 = libtorch default: all cores).", DefaultValueFactory = _ => 0 };
         var batch = new Option<int>("--batch") { Description = "Views per forward pass.", DefaultValueFactory = _ => 16 };
+        var cacheMb = new Option<int>("--cache-mb")
+        {
+            Description = "Memory for decoded test videos kept across cells, in MiB, so each video is decoded once for the whole grid " +
+                "(videos past the budget are decoded for every cell; 0 = none).",
+            DefaultValueFactory = _ => 2048,
+        };
         var onBadVideo = new Option<string>("--on-bad-video")
         {
             Description = "fail (default): stop at the first missing or unreadable test video, naming it; skip: leave it out and count it.",
@@ -79,7 +85,7 @@ public static class RobustnessCommand
             "counts between checkpoints), OUT/figure3_sN.png, OUT/figure3_mean.png and OUT/curves/TYPE.png. Each finished " +
             "cell is saved to OUT/cells/ at once, so an interrupted run resumes where it stopped.")
         {
-            checkpoints, data, perturbations, severities, headline, views, output, seed, threads, batch, stride, device, onBadVideo, legacyInvert,
+            checkpoints, data, perturbations, severities, headline, views, output, seed, threads, batch, stride, device, onBadVideo, legacyInvert, cacheMb,
         };
         command.SetAction((parse, cancel) =>
         {
@@ -95,6 +101,11 @@ public static class RobustnessCommand
             {
                 throw new UserInputException($"--batch must be at least 1, got {batchSize}");
             }
+            if (parse.GetValue(cacheMb) < 0)
+            {
+                throw new UserInputException($"--cache-mb must be at least 0, got {parse.GetValue(cacheMb)}");
+            }
+            var cache = new TestBufferCache(parse.GetValue(cacheMb) * (1L << 20));
             var viewCount = parse.GetValue(views) is { } v ? ViewCount.Parse(v) : new ViewCount(spec.DefaultTestClips, spec.DefaultTestCrops);
             var strideOverride = parse.GetValue(stride);
             var seedValue = parse.GetValue(seed);
@@ -138,7 +149,7 @@ public static class RobustnessCommand
                             $"{checkpoint.Path}: the classifier predicts {model.Config.NumClasses} classes but {d.Splits.Name} has {d.ClassNames.Count}");
                     }
                     model.to(torchDevice);
-                    return new ClassifierCellEvaluator(model, torchDevice, d, input.InputSize, viewCount, batchSize, seedValue, invert);
+                    return new ClassifierCellEvaluator(model, torchDevice, d, input.InputSize, viewCount, batchSize, seedValue, invert, cache);
                 }
                 catch
                 {

@@ -3,6 +3,7 @@ using SynVid.Datasets.Downstream;
 using SynVid.Datasets.Sampling;
 using SynVid.Datasets.Specs;
 using SynVid.Evaluation.Perturbations;
+using SynVid.Training;
 using SynVid.Video;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -23,6 +24,7 @@ public sealed class MultiViewEvaluator
     private readonly ViewCount _views;
     private readonly int _batchSize;
     private readonly int _workers;
+    private readonly TestBufferCache? _cache;
 
     /// <summary>Creates the evaluator.</summary>
     /// <param name="data">The dataset (its reader and buffer sampling).</param>
@@ -30,7 +32,9 @@ public sealed class MultiViewEvaluator
     /// <param name="views">Clips × crops per video.</param>
     /// <param name="batchSize">Views per forward pass.</param>
     /// <param name="workers">Background workers that decode and prepare videos (default: half the cores, at least 1).</param>
-    public MultiViewEvaluator(DownstreamData data, EvaluationViews geometry, ViewCount views, int batchSize = 16, int? workers = null)
+    /// <param name="cache">Keeps resized test buffers across calls (a robustness grid evaluates the same videos many times).</param>
+    public MultiViewEvaluator(
+        DownstreamData data, EvaluationViews geometry, ViewCount views, int batchSize = 16, int? workers = null, TestBufferCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(geometry);
@@ -45,6 +49,7 @@ public sealed class MultiViewEvaluator
         _views = views;
         _batchSize = batchSize;
         _workers = workers ?? Math.Max(1, Environment.ProcessorCount / 2);
+        _cache = cache;
     }
 
     /// <summary>
@@ -70,6 +75,8 @@ public sealed class MultiViewEvaluator
             {
                 return;
             }
+            // no collection (and so no finalizer of an implicit Scalar) while libtorch runs the model: see GcQuietRegion
+            using (GcQuietRegion.Enter())
             using (var scope = NewDisposeScope())
             using (no_grad())
             {
@@ -133,9 +140,14 @@ public sealed class MultiViewEvaluator
     public IReadOnlyList<RgbImage[]> ViewFrames(IReadOnlyList<LabeledVideo> videos, int video, IViewPerturbation? perturbation = null)
     {
         ArgumentNullException.ThrowIfNull(videos);
-        var buffer = _data.TestBuffer(videos, video);
-        var (rw, rh) = ViewGeometry.ShortSideResize(buffer[0].Width, buffer[0].Height, _geometry.ShortSide);
-        var resized = FrameOps.ResizeBilinear(buffer, rw, rh);
+        IReadOnlyList<RgbImage> Resized()
+        {
+            var buffer = _data.TestBuffer(videos, video);
+            var (w, h) = ViewGeometry.ShortSideResize(buffer[0].Width, buffer[0].Height, _geometry.ShortSide);
+            return FrameOps.ResizeBilinear(buffer, w, h);
+        }
+        var resized = _cache is null ? Resized() : _cache.GetOrAdd($"{videos[video].Path}|{_data.Stride}|{_data.ClipLength}|{_geometry.ShortSide}", Resized);
+        int rw = resized[0].Width, rh = resized[0].Height;
         var result = new List<RgbImage[]>(_views.Total);
         var viewIndex = 0;
         for (var k = 0; k < _views.Clips; k++)

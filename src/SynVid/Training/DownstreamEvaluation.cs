@@ -95,12 +95,7 @@ public static class DownstreamEvaluation
         var evaluator = new MultiViewEvaluator(data, new EvaluationViews(data.ClipLength, data.Stride, recipe.InputSize, recipe.InputSize), views, recipe.EvalBatch);
         model.eval();
         var started = DateTime.UtcNow;
-        var result = evaluator.Evaluate(x =>
-        {
-            // as in training: no collection (and so no finalizer) while libtorch runs the model
-            using var quiet = GcQuietRegion.Enter();
-            return logits(x.to(device));
-        }, data.Splits.Test, null, done, cancellation);
+        var result = evaluator.Evaluate(x => logits(x.to(device)), data.Splits.Test, null, done, cancellation);
         var fields = new Dictionary<string, object?>
         {
             ["mode"] = config.Mode == DownstreamMode.FineTune ? "finetune" : "linprobe",

@@ -18,12 +18,14 @@ namespace SynVid.Evaluation.Robustness;
 /// <param name="batchSize">Views per forward pass.</param>
 /// <param name="seed">Seed of the perturbations.</param>
 /// <param name="legacyInvert">Reproduce the reference's colour inversion (comparison only).</param>
+/// <param name="cache">Resized test buffers shared by every cell and checkpoint (null decodes each time).</param>
 public sealed class ClassifierCellEvaluator(
-    VideoClassifier model, torch.Device device, DownstreamData data, int inputSize, ViewCount views, int batchSize, long seed, bool legacyInvert)
+    VideoClassifier model, torch.Device device, DownstreamData data, int inputSize, ViewCount views, int batchSize, long seed, bool legacyInvert,
+    TestBufferCache? cache = null)
     : ICellEvaluator
 {
     private readonly MultiViewEvaluator _evaluator = new(
-        data, new EvaluationViews(data.ClipLength, data.Stride, inputSize, inputSize), views, batchSize);
+        data, new EvaluationViews(data.ClipLength, data.Stride, inputSize, inputSize), views, batchSize, cache: cache);
 
     /// <inheritdoc />
     public CellAccuracy Evaluate(IPerturbation? perturbation, int severity, IProgress<int>? videosDone, CancellationToken cancel)
