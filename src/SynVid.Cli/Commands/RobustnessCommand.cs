@@ -183,6 +183,11 @@ public static class RobustnessCommand
             Render(summary);
             AnsiConsole.MarkupLineInterpolated(
                 $"computed {outcome.Computed} cell(s), reused {outcome.Reused} finished cell(s); wrote {Path.Combine(outDir, "results.json")}, results.csv and {charts.Count} chart(s)");
+            if (cache.Count > 0)
+            {
+                AnsiConsole.MarkupLineInterpolated(
+                    $"decoded test videos kept in memory: {cache.Count} ({cache.Bytes / (1024.0 * 1024.0):F0} MiB of --cache-mb {parse.GetValue(cacheMb)})");
+            }
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;

@@ -120,6 +120,38 @@ public sealed class RobustnessCommandTests : IDisposable
     }
 
     [Fact]
+    public void GridRunsOnTheOfficialUcf101LayoutAndDecodesEachVideoOnce()
+    {
+        var root = MiniatureDataset.CreateUcf101(_dir.File("ucf"));
+        var checkpoint = WriteCheckpoint("gamma.pth", 3);
+        var outDir = _dir.File("robust-ucf");
+        var run = CliRunner.Run("robustness", "--checkpoint", checkpoint, "--data", $"ucf101:{root}:1", "--perturbations", "jumble,shot_noise",
+            "--severities", "2", "--views", "2x1", "--out", outDir, "--threads", "1");
+        Assert.True(run.ExitCode == 0, run.StdErr + run.StdOut);
+        Assert.Contains("computed 3 cell(s), reused 0", run.StdOut);
+        // the four test videos were decoded once for the three cells and kept
+        Assert.Contains("decoded test videos kept in memory: 4 ", run.StdOut);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "results.json")));
+        var gamma = json.RootElement.GetProperty("checkpoints")[0];
+        Assert.Equal(4, gamma.GetProperty("num_videos").GetInt32());
+        Assert.Equal(["jumble", "shot_noise"], gamma.GetProperty("types").EnumerateArray().Select(t => t.GetProperty("type").GetString()));
+
+        // without the cache the cells are the same
+        var plain = CliRunner.Run("robustness", "--checkpoint", checkpoint, "--data", $"ucf101:{root}:1", "--perturbations", "jumble,shot_noise",
+            "--severities", "2", "--views", "2x1", "--out", _dir.File("robust-ucf-plain"), "--threads", "1", "--cache-mb", "0");
+        Assert.True(plain.ExitCode == 0, plain.StdErr + plain.StdOut);
+        Assert.DoesNotContain("kept in memory", plain.StdOut);
+        foreach (var cell in Directory.GetFiles(Path.Combine(outDir, "cells"), "*.json"))
+        {
+            var other = Path.Combine(_dir.File("robust-ucf-plain"), "cells", Path.GetFileName(cell));
+            using var a = JsonDocument.Parse(File.ReadAllText(cell));
+            using var b = JsonDocument.Parse(File.ReadAllText(other));
+            Assert.Equal(a.RootElement.GetProperty("top1").GetDouble(), b.RootElement.GetProperty("top1").GetDouble());
+            Assert.Equal(a.RootElement.GetProperty("top5").GetDouble(), b.RootElement.GetProperty("top5").GetDouble());
+        }
+    }
+
+    [Fact]
     public void HelpStatesPlacementAndBadInputExitsTwo()
     {
         var help = CliRunner.Run("robustness", "--help");
@@ -136,6 +168,7 @@ public sealed class RobustnessCommandTests : IDisposable
             ("--severities", "0", "severity 0"),
             ("--perturbations", "snow", "unknown perturbation type 'snow'"),
             ("--views", "5by3", "5by3"),
+            ("--cache-mb", "-1", "--cache-mb must be at least 0"),
         })
         {
             var r = CliRunner.Run("robustness", "--checkpoint", checkpoint, "--data", "synaction", "--out", _dir.File("o"), flag, value);

@@ -36,6 +36,44 @@ internal static class MiniatureDataset
         return root;
     }
 
+    /// <summary>
+    /// The same videos in UCF101's official layout: <c>ROOT/UCF-101/CLASS/v_CLASS_gXX_cYY.avi</c> with
+    /// <c>ucfTrainTestlist/</c> (classInd.txt, trainlist01.txt, testlist01.txt) inside the root; test videos are group
+    /// 01, as in the official split 1. Returns the dataset root.
+    /// </summary>
+    public static string CreateUcf101(string root, int testPerClass = 2)
+    {
+        var dataset = Path.Combine(root, "UCF-101");
+        string[] classes = ["RedStripes", "BlueStripes"];
+        var train = new List<string>();
+        var test = new List<string>();
+        for (var label = 0; label < classes.Length; label++)
+        {
+            var cls = classes[label];
+            Directory.CreateDirectory(Path.Combine(dataset, cls));
+            for (var i = 0; i < 2 + testPerClass; i++)
+            {
+                var isTest = i >= 2;
+                var name = $"{cls}/v_{cls}_g{(isTest ? 1 : 8 + i):00}_c{(isTest ? i - 1 : 1):00}.avi";
+                var frames = i == 2 ? 12 : 30 + 6 * i;
+                TestFrames.WriteVideo(Path.Combine(dataset, name), Frames(label, i, frames), 25, new VideoWriterSettings(VideoQuality.Lossless));
+                if (isTest)
+                {
+                    test.Add(name);
+                }
+                else
+                {
+                    train.Add($"{name} {label + 1}");
+                }
+            }
+        }
+        var lists = Directory.CreateDirectory(Path.Combine(dataset, "ucfTrainTestlist")).FullName;
+        File.WriteAllLines(Path.Combine(lists, "classInd.txt"), classes.Select((c, i) => $"{i + 1} {c}"));
+        File.WriteAllLines(Path.Combine(lists, "trainlist01.txt"), train);
+        File.WriteAllLines(Path.Combine(lists, "testlist01.txt"), test);
+        return dataset;
+    }
+
     /// <summary>Moving stripes tinted by class; every frame differs.</summary>
     public static RgbImage[] Frames(int label, int video, int count) =>
         [.. Enumerable.Range(0, count).Select(t =>
