@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using SynVid.Analysis.Metrics;
 
 namespace SynVid.Analysis.Progression;
 
@@ -10,8 +11,14 @@ namespace SynVid.Analysis.Progression;
 /// <param name="Downstream">Downstream dataset as named (e.g. "synaction").</param>
 /// <param name="DownstreamIsProxy">Whether the downstream data is not the paper's (UCF101/HMDB51).</param>
 /// <param name="Features">Feature extractor of the dataset metrics.</param>
+/// <param name="FeaturesComparableWithPaper">
+/// Whether the FID-type values follow the paper's Inception/I3D recipe (<c>comparable_with_paper</c> of metrics.json).
+/// </param>
 /// <param name="WallSeconds">Total wall time of all steps run so far.</param>
-public sealed record ReportContext(string Preset, string Scale, string Downstream, bool DownstreamIsProxy, string Features, double WallSeconds);
+/// <param name="Notes">Anything left out of the run and why.</param>
+public sealed record ReportContext(
+    string Preset, string Scale, string Downstream, bool DownstreamIsProxy, string Features, bool FeaturesComparableWithPaper, double WallSeconds,
+    IReadOnlyList<string>? Notes = null);
 
 /// <summary>
 /// The progression report (<c>report.md</c> and <c>report.html</c>): a Figure-2/Table-1-style table with our numbers
@@ -109,7 +116,12 @@ public static class ProgressionReport
             .Where(p => p.FineTuneTop1 is not null && rows[(int)p.Order].Stage != PaperResults.InDomain)
             .Select(p => (p.Order, Accuracy: p.FineTuneTop1!.Value))
             .ToArray();
-        return points.Length < 3 ? null : Spearman(points.Select(p => p.Order).ToArray(), points.Select(p => p.Accuracy).ToArray());
+        if (points.Length < 3)
+        {
+            return null;
+        }
+        var rho = Correlation.Spearman(points.Select(p => p.Order).ToArray(), points.Select(p => p.Accuracy).ToArray());
+        return double.IsFinite(rho) ? rho : null;
     }
 
     private static IEnumerable<string> Preamble(ReportContext c)
@@ -118,9 +130,14 @@ public static class ProgressionReport
         yield return c.DownstreamIsProxy
             ? $"Downstream: **{c.Downstream}** (a proxy benchmark, NOT UCF101/HMDB51). The paper's columns are ViT-B at full scale on UCF101/HMDB51, shown for the trend only."
             : $"Downstream: **{c.Downstream}**. The paper's columns are ViT-B at full scale; compare values only at the same scale.";
-        yield return $"Dataset metrics use the {c.Features} feature extractor" +
-            (c.Features.StartsWith("onnx:", StringComparison.Ordinal) ? "." : "; FID/KID values are not comparable with published ones.");
+        yield return c.FeaturesComparableWithPaper
+            ? $"Dataset metrics use the {c.Features} features (Inception-v3 pool3, as the paper)."
+            : $"Dataset metrics use '{c.Features}' features, not Inception-v3/I3D: FID, KID and diversity are not comparable with the paper's (REFERENCE.md §7), only between arms; spectrum α and L*a*b* SKL need no features.";
         yield return string.Create(CultureInfo.InvariantCulture, $"Wall time of the steps run: {c.WallSeconds / 60:F1} min.");
+        foreach (var note in c.Notes ?? [])
+        {
+            yield return note;
+        }
     }
 
     private static IEnumerable<string> Summary(IReadOnlyList<ProgressionRow> rows)
@@ -170,39 +187,5 @@ public static class ProgressionReport
             ]);
         }
         return (header, lines);
-    }
-
-    // Pearson correlation of average ranks.
-    private static double Spearman(double[] x, double[] y)
-    {
-        static double[] Ranks(double[] v)
-        {
-            var order = v.Select((value, i) => (value, i)).OrderBy(p => p.value).ToArray();
-            var ranks = new double[v.Length];
-            for (var a = 0; a < order.Length;)
-            {
-                var b = a;
-                while (b + 1 < order.Length && order[b + 1].value == order[a].value)
-                {
-                    b++;
-                }
-                for (var k = a; k <= b; k++)
-                {
-                    ranks[order[k].i] = (a + b) / 2.0;
-                }
-                a = b + 1;
-            }
-            return ranks;
-        }
-        var rx = Ranks(x);
-        var ry = Ranks(y);
-        double mx = rx.Average(), my = ry.Average(), sxy = 0, sxx = 0, syy = 0;
-        for (var i = 0; i < rx.Length; i++)
-        {
-            sxy += (rx[i] - mx) * (ry[i] - my);
-            sxx += (rx[i] - mx) * (rx[i] - mx);
-            syy += (ry[i] - my) * (ry[i] - my);
-        }
-        return sxx == 0 || syy == 0 ? double.NaN : sxy / Math.Sqrt(sxx * syy);
     }
 }

@@ -1,0 +1,65 @@
+namespace SynVid.Analysis.Progression;
+
+/// <summary>The named progression presets (docs/progression.md).</summary>
+public static class ProgressionPresets
+{
+    /// <summary>
+    /// The whole progression in at most about 20 minutes on 2 CPU cores: the cpu-tiny model with a few dozen
+    /// pre-training steps per stage, a short cpu-tiny fine-tune, a cached-feature linear probe, and dataset metrics on a
+    /// few hundred frames. It shows that every step runs and what the report looks like, not a pre-training effect.
+    /// </summary>
+    public static ProgressionPreset CpuDemo { get; } = new()
+    {
+        Name = "cpu-demo",
+        PretrainPreset = "cpu-tiny",
+        PretrainSteps = 50,
+        FineTunePreset = "cpu-tiny",
+        FineTuneEpochs = 1,
+        LinearProbeEpochs = 20,
+        AnalysisFrames = 256,
+        AnalysisVideos = 32,
+        TexturePoolSize = 16,
+    };
+
+    /// <summary>
+    /// The setting meant to show the trend on a CPU (several hours on 2 cores): the cpu-small recipes at their full
+    /// length for every arm, and dataset metrics on 2,048 frames and 256 videos.
+    /// </summary>
+    public static ProgressionPreset CpuSmall { get; } = new()
+    {
+        Name = "cpu-small",
+        PretrainPreset = "cpu-small",
+        FineTunePreset = "cpu-small",
+        LinearProbeEpochs = 30,
+        AnalysisFrames = 2048,
+        AnalysisVideos = 256,
+        TexturePoolSize = 200,
+    };
+
+    /// <summary>
+    /// The paper's recipes (REFERENCE.md §5.1, §5.3, §5.4, §7): ViT-B pre-training, UCF101 fine-tuning and linear
+    /// probing at full length, 10k frames and 1,000 videos per dataset; needs a GPU (and days of it per arm).
+    /// </summary>
+    public static ProgressionPreset Paper { get; } = new()
+    {
+        Name = "paper",
+        PretrainPreset = "paper",
+        FineTunePreset = "paper-ucf101",
+        LinearProbeCachedFeatures = false,
+        AnalysisDevice = "auto",
+    };
+
+    /// <summary>Every preset by name.</summary>
+    public static IReadOnlyDictionary<string, ProgressionPreset> All { get; } = new Dictionary<string, ProgressionPreset>
+    {
+        ["cpu-demo"] = CpuDemo,
+        ["cpu-small"] = CpuSmall,
+        ["paper"] = Paper,
+    };
+
+    /// <summary>Looks a preset up by name; throws a <see cref="UserInputException"/> listing the names.</summary>
+    public static ProgressionPreset Parse(string name) =>
+        All.TryGetValue(name.Trim(), out var preset)
+            ? preset
+            : throw new UserInputException($"unknown progression preset '{name}'; known: {string.Join(", ", All.Keys)}");
+}
