@@ -38,6 +38,11 @@ public static class ProgressionCommand
         var resume = new Option<bool>("--resume") { Description = "Continue the progression in --out: finished steps are skipped, an interrupted one continues." };
         var images = new Option<DirectoryInfo?>("--images") { Description = "Image folder (JPEG/PNG) for the accelerating-image-crops stage." };
         var threads = new Option<int>("--threads") { Description = "Torch threads (0 = libtorch default: all cores).", DefaultValueFactory = _ => 0 };
+        var features = new Option<string?>("--features")
+        {
+            Description = "Feature extractor of the dataset metrics (default: the preset's, random:0): " + Analysis.Features.FeatureExtractors.Forms +
+                ". random:SEED is consistent between arms but not comparable with the paper's FID values.",
+        };
         var seed = new Option<int>("--seed") { Description = "Seed of every step's data, initialisation and sampling.", DefaultValueFactory = _ => 0 };
         var command = new Command(
             "progression",
@@ -48,13 +53,18 @@ public static class ProgressionCommand
             "numbers beside the paper's, the gap closed, Spearman ρ of stage order and accuracy, bar and scatter plots, a " +
             "preview strip and a reconstruction per stage).")
         {
-            preset, downstream, output, stages, resume, images, threads, seed,
+            preset, downstream, output, stages, resume, images, features, threads, seed,
         };
         command.SetAction((parse, cancellation) =>
         {
             TorchRuntime.Configure(parse.GetValue(threads));
+            var chosen = ProgressionPresets.Parse(parse.GetValue(preset)!);
+            if (parse.GetValue(features) is { } extractor)
+            {
+                chosen = chosen with { Features = extractor };
+            }
             var plan = ProgressionPlan.Create(
-                ProgressionPresets.Parse(parse.GetValue(preset)!), parse.GetValue(downstream)!, parse.GetValue(stages),
+                chosen, parse.GetValue(downstream)!, parse.GetValue(stages),
                 parse.GetValue(images)?.FullName, parse.GetValue(seed));
             var outDir = parse.GetValue(output)!.FullName;
             AnsiConsole.MarkupLineInterpolated($"progression [bold]{plan.Preset.Name}[/] on [bold]{plan.Downstream}[/]: {string.Join(", ", plan.Arms.Select(a => a.Name))} → {outDir}");

@@ -31,6 +31,12 @@ public sealed record ProgressionPreset
     /// <summary>Linear-probe epochs (null: the fine-tuning recipe's).</summary>
     public int? LinearProbeEpochs { get; init; }
 
+    /// <summary>
+    /// Validate the linear probe every N epochs and after the last (the reference script: every 10, REFERENCE.md §5.4);
+    /// the number the table reports is the multi-view test.
+    /// </summary>
+    public int LinearProbeValidateEvery { get; init; } = 10;
+
     /// <summary>Whether the linear probe trains on cached features (one deterministic view per video; docs/downstream.md).</summary>
     public bool LinearProbeCachedFeatures { get; init; } = true;
 
@@ -98,7 +104,7 @@ public sealed record ProgressionPreset
     /// <summary>The linear-probe recipe of every arm (<see cref="FineTunePresets.LinearProbe"/> of the fine-tuning one).</summary>
     public FineTuneRecipe LinearProbe(int seed)
     {
-        var recipe = FineTunePresets.LinearProbe(FineTune(seed));
+        var recipe = FineTunePresets.LinearProbe(FineTune(seed)) with { ValidateEvery = LinearProbeValidateEvery };
         if (LinearProbeEpochs is { } epochs)
         {
             recipe = recipe with { Epochs = epochs, WarmupEpochs = Math.Min(recipe.WarmupEpochs, epochs) };

@@ -12,10 +12,10 @@ public static class ProgressionPresets
     {
         Name = "cpu-demo",
         PretrainPreset = "cpu-tiny",
-        PretrainSteps = 50,
+        PretrainSteps = 40,
         FineTunePreset = "cpu-tiny",
         FineTuneEpochs = 1,
-        LinearProbeEpochs = 20,
+        LinearProbeEpochs = 10,
         AnalysisFrames = 256,
         AnalysisVideos = 32,
         TexturePoolSize = 16,

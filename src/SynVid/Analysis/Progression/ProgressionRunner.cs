@@ -46,6 +46,11 @@ public static class ProgressionRunner
     {
         ArgumentNullException.ThrowIfNull(plan);
         directory = Path.GetFullPath(directory);
+        if (plan.Arms.Any(a => a.Analyses))
+        {
+            // a bad extractor spec fails now, not after hours of training
+            FeatureExtractors.Open(plan.Preset.Features, TorchRuntime.ResolveDevice(plan.Preset.AnalysisDevice)).Dispose();
+        }
         Prepare(plan, directory, resume);
         var steps = plan.Arms.SelectMany(arm => Steps(arm).Select(step => (Arm: arm, Step: step))).ToList();
         int run = 0, cached = 0;
@@ -117,12 +122,12 @@ public static class ProgressionRunner
         {
             var saved = JsonNode.Parse(File.ReadAllText(planPath)) as JsonObject
                 ?? throw new UserInputException($"{planPath}: not a JSON object");
-            foreach (var (key, value) in new[] { ("preset", plan.Preset.Name), ("downstream", plan.Downstream), ("seed", plan.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)) })
+            foreach (var (key, value) in new[] { ("preset", plan.Preset.Name), ("downstream", plan.Downstream), ("seed", plan.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("features", plan.Preset.Features) })
             {
                 var was = saved[key]?.ToString();
                 if (was != value)
                 {
-                    throw new UserInputException($"{directory} holds a progression with {key} '{was}', not '{value}'; resume it with the same --preset, --downstream and --seed");
+                    throw new UserInputException($"{directory} holds a progression with {key} '{was}', not '{value}'; resume it with the same --preset, --downstream, --seed and --features");
                 }
             }
         }
@@ -136,6 +141,7 @@ public static class ProgressionRunner
             ["preset"] = plan.Preset.Name,
             ["downstream"] = plan.Downstream,
             ["seed"] = plan.Seed,
+            ["features"] = plan.Preset.Features,
             ["images"] = plan.Images,
             ["arms"] = new JsonArray([.. plan.Arms.Select(a => (JsonNode)a.Name)]),
             ["synvid_version"] = BuildInfo.Version,
@@ -338,10 +344,12 @@ public static class ProgressionRunner
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"ViT-{pre.Model} widths ({encoder.EmbedDim}-d, {encoder.Depth} blocks), {pre.Frames}×{pre.InputSize}² clips; " +
             $"{pre.TotalSteps} pre-training steps of batch {pre.TotalBatch} ({plan.Preset.PretrainPreset}); " +
-            $"fine-tuning {ft.Epochs} epochs of batch {ft.BatchSize} at {ft.Frames}×{ft.InputSize}² ({plan.Preset.FineTunePreset}); " +
-            $"linear probe {lp.Epochs} epochs{(plan.Preset.LinearProbeCachedFeatures ? " on cached features" : "")}; " +
+            $"fine-tuning {Epochs(ft.Epochs)} of batch {ft.BatchSize} at {ft.Frames}×{ft.InputSize}² ({plan.Preset.FineTunePreset}); " +
+            $"linear probe {Epochs(lp.Epochs)}{(plan.Preset.LinearProbeCachedFeatures ? " on cached features" : "")}; " +
             $"dataset metrics on {plan.Preset.AnalysisFrames} frames and {plan.Preset.AnalysisVideos} videos per set");
     }
+
+    private static string Epochs(int n) => n == 1 ? "1 epoch" : $"{n} epochs";
 
     /// <summary>The analysis of every stage arm against one reference summary, computed once per invocation.</summary>
     private sealed class AnalysisContext(ProgressionPlan plan) : IDisposable

@@ -151,6 +151,7 @@ public sealed class ProgressionRunnerTests
         Assert.Contains("moving-circles: closes 37.5% of the scratch-to-in-domain fine-tuning gap (paper, UCF101: 84.7%)", md, StringComparison.Ordinal);
         Assert.Contains("not comparable with the paper's", md, StringComparison.Ordinal);
         Assert.Contains("a note", md, StringComparison.Ordinal);
+        Assert.Contains("Spearman ρ between stage order and fine-tuning top-1: 1.000 (the paper's ViT-B UCF101 values over the same arms: 1.000)", md, StringComparison.Ordinal);
         Assert.Contains("| static-circles | 0.9000 | 20.0 | 10.0 | 67.8 | 29.2 | 13.2 |", md, StringComparison.Ordinal);
     }
 }
