@@ -93,13 +93,15 @@ public static class ProgressionCommand
                 });
             var o = outcome!;
             var table = new Table().Border(TableBorder.Rounded);
-            foreach (var column in ProgressionRow.CsvHeader.Split(','))
+            foreach (var column in new[] { "arm", "pt loss", "FT top-1", "LP top-1", "FID", "KID", "logdet", "α", "Lab SKL" })
             {
                 table.AddColumn(column);
             }
-            foreach (var row in o.Rows)
+            static string F(double? v, string format) => v is { } x && double.IsFinite(x) ? x.ToString(format, CultureInfo.InvariantCulture) : "–";
+            foreach (var r in o.Rows)
             {
-                table.AddRow([.. row.ToCsv().Split(',').Select(v => v.Length == 0 ? "–" : v)]);
+                table.AddRow(r.Stage, F(r.PretrainLoss, "F3"), F(r.FineTuneTop1, "F1"), F(r.LinProbeTop1, "F1"), F(r.Fid, "F2"), F(r.Kid, "F4"),
+                    F(r.DiversityLogDet, "F0"), F(r.SpectrumAlpha, "F2"), F(r.LabSkl, "F2"));
             }
             AnsiConsole.Write(table);
             if (ProgressionReport.StageOrderSpearman(o.Rows) is { } rho)

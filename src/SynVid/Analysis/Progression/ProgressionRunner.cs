@@ -125,7 +125,7 @@ public static class ProgressionRunner
             foreach (var (key, value) in new[] { ("preset", plan.Preset.Name), ("downstream", plan.Downstream), ("seed", plan.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("features", plan.Preset.Features) })
             {
                 var was = saved[key]?.ToString();
-                if (was != value)
+                if (was is not null && was != value)
                 {
                     throw new UserInputException($"{directory} holds a progression with {key} '{was}', not '{value}'; resume it with the same --preset, --downstream, --seed and --features");
                 }
