@@ -11,7 +11,7 @@ namespace SynVid.Analysis.Progression;
 /// <param name="Preset">Step sizes.</param>
 /// <param name="Downstream">Downstream dataset spec (<see cref="DatasetSpec.Forms"/>).</param>
 /// <param name="Arms">Arms in report order.</param>
-/// <param name="Images">Image folder of the image-crop stage (and any textured stage when given), or null.</param>
+/// <param name="Images">Image folder of the image-crop stage (the other textured stages keep their built-in families), or null.</param>
 /// <param name="Seed">Seed of every step.</param>
 /// <param name="Notes">What the plan left out and why (shown in the report).</param>
 public sealed record ProgressionPlan(
