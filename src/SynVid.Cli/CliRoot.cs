@@ -27,6 +27,7 @@ public static class CliRoot
         root.Add(CorrelateCommand.Create());
         root.Add(AttentionCommand.Create());
         root.Add(EvaluateCommand.Create());
+        root.Add(ProgressionCommand.Create());
         root.Add(DownstreamCommand.FineTune());
         root.Add(DownstreamCommand.LinearProbe());
         root.SetAction(parse =>

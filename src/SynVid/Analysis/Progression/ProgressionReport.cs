@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using SynVid.Analysis.Metrics;
 
 namespace SynVid.Analysis.Progression;
 
@@ -10,8 +11,14 @@ namespace SynVid.Analysis.Progression;
 /// <param name="Downstream">Downstream dataset as named (e.g. "synaction").</param>
 /// <param name="DownstreamIsProxy">Whether the downstream data is not the paper's (UCF101/HMDB51).</param>
 /// <param name="Features">Feature extractor of the dataset metrics.</param>
+/// <param name="FeaturesComparableWithPaper">
+/// Whether the FID-type values follow the paper's Inception/I3D recipe (<c>comparable_with_paper</c> of metrics.json).
+/// </param>
 /// <param name="WallSeconds">Total wall time of all steps run so far.</param>
-public sealed record ReportContext(string Preset, string Scale, string Downstream, bool DownstreamIsProxy, string Features, double WallSeconds);
+/// <param name="Notes">Anything left out of the run and why.</param>
+public sealed record ReportContext(
+    string Preset, string Scale, string Downstream, bool DownstreamIsProxy, string Features, bool FeaturesComparableWithPaper, double WallSeconds,
+    IReadOnlyList<string>? Notes = null);
 
 /// <summary>
 /// The progression report (<c>report.md</c> and <c>report.html</c>): a Figure-2/Table-1-style table with our numbers
@@ -103,13 +110,25 @@ public static class ProgressionReport
     /// The Spearman correlation between stage order (position in the progression, scratch first) and fine-tuning
     /// top-1 over the arms that have one; the paper's trend is monotonic (ρ = 1 over its eight stages).
     /// </summary>
-    public static double? StageOrderSpearman(IReadOnlyList<ProgressionRow> rows)
+    public static double? StageOrderSpearman(IReadOnlyList<ProgressionRow> rows) => StageOrderSpearman(rows, r => r.FineTuneTop1);
+
+    /// <summary>
+    /// The Spearman correlation between stage order and <paramref name="accuracy"/> over the arms that have a value
+    /// (in-domain excluded; at least three arms, else null).
+    /// </summary>
+    public static double? StageOrderSpearman(IReadOnlyList<ProgressionRow> rows, Func<ProgressionRow, double?> accuracy)
     {
-        var points = rows.Select((r, i) => (Order: (double)i, r.FineTuneTop1))
-            .Where(p => p.FineTuneTop1 is not null && rows[(int)p.Order].Stage != PaperResults.InDomain)
-            .Select(p => (p.Order, Accuracy: p.FineTuneTop1!.Value))
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(accuracy);
+        var points = rows.Select((r, i) => (Order: (double)i, Row: r, Value: accuracy(r)))
+            .Where(p => p.Value is { } v && double.IsFinite(v) && p.Row.Stage != PaperResults.InDomain)
             .ToArray();
-        return points.Length < 3 ? null : Spearman(points.Select(p => p.Order).ToArray(), points.Select(p => p.Accuracy).ToArray());
+        if (points.Length < 3)
+        {
+            return null;
+        }
+        var rho = Correlation.Spearman(points.Select(p => p.Order).ToArray(), points.Select(p => p.Value!.Value).ToArray());
+        return double.IsFinite(rho) ? rho : null;
     }
 
     private static IEnumerable<string> Preamble(ReportContext c)
@@ -118,9 +137,14 @@ public static class ProgressionReport
         yield return c.DownstreamIsProxy
             ? $"Downstream: **{c.Downstream}** (a proxy benchmark, NOT UCF101/HMDB51). The paper's columns are ViT-B at full scale on UCF101/HMDB51, shown for the trend only."
             : $"Downstream: **{c.Downstream}**. The paper's columns are ViT-B at full scale; compare values only at the same scale.";
-        yield return $"Dataset metrics use the {c.Features} feature extractor" +
-            (c.Features.StartsWith("onnx:", StringComparison.Ordinal) ? "." : "; FID/KID values are not comparable with published ones.");
+        yield return c.FeaturesComparableWithPaper
+            ? $"Dataset metrics use the {c.Features} features (Inception-v3 pool3, as the paper)."
+            : $"Dataset metrics use '{c.Features}' features, not Inception-v3/I3D: FID, KID and diversity are not comparable with the paper's (REFERENCE.md §7), only between arms; spectrum α and L*a*b* SKL need no features.";
         yield return string.Create(CultureInfo.InvariantCulture, $"Wall time of the steps run: {c.WallSeconds / 60:F1} min.");
+        foreach (var note in c.Notes ?? [])
+        {
+            yield return note;
+        }
     }
 
     private static IEnumerable<string> Summary(IReadOnlyList<ProgressionRow> rows)
@@ -129,6 +153,9 @@ public static class ProgressionReport
         var upper = rows.FirstOrDefault(r => r.Stage == PaperResults.InDomain)?.FineTuneTop1;
         if (scratch is { } s && upper is { } u)
         {
+            var paperGap = PaperResults.ViTBase[PaperResults.InDomain].Ucf101FineTune - PaperResults.ViTBase[PaperResults.Scratch].Ucf101FineTune;
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"Scratch-to-in-domain fine-tuning gap: {u - s:F1} points (paper, UCF101: {paperGap:F1}); a gap of a few points makes the ratios below noise.");
             foreach (var r in rows.Where(r => r.FineTuneTop1 is not null && r.Stage is not PaperResults.Scratch and not PaperResults.InDomain))
             {
                 var ours = PaperResults.GapClosed(r.FineTuneTop1!.Value, s, u);
@@ -143,10 +170,20 @@ public static class ProgressionReport
         {
             yield return "Gap closed: needs both the scratch and the in-domain arm.";
         }
-        if (StageOrderSpearman(rows) is { } rho)
+        foreach (var (what, ours, paper) in new (string, Func<ProgressionRow, double?>, Func<PaperRow, double>)[]
         {
+            ("fine-tuning", r => r.FineTuneTop1, p => p.Ucf101FineTune),
+            ("linear-probe", r => r.LinProbeTop1, p => p.Ucf101LinearProbe),
+        })
+        {
+            if (StageOrderSpearman(rows, ours) is not { } rho)
+            {
+                continue;
+            }
+            // the paper's ρ over the same arms that have our value
+            var paperRho = StageOrderSpearman(rows, r => ours(r) is not null && PaperResults.ViTBase.TryGetValue(r.Stage, out var p) ? paper(p) : null);
             yield return string.Create(CultureInfo.InvariantCulture,
-                $"Spearman ρ between stage order and fine-tuning top-1: {rho:F3} (the paper's trend is monotonic: 1.0).");
+                $"Spearman ρ between stage order and {what} top-1: {rho:F3} (the paper's ViT-B UCF101 values over the same arms: {(paperRho is { } pr ? pr.ToString("F3", CultureInfo.InvariantCulture) : "–")}).");
         }
     }
 
@@ -170,39 +207,5 @@ public static class ProgressionReport
             ]);
         }
         return (header, lines);
-    }
-
-    // Pearson correlation of average ranks.
-    private static double Spearman(double[] x, double[] y)
-    {
-        static double[] Ranks(double[] v)
-        {
-            var order = v.Select((value, i) => (value, i)).OrderBy(p => p.value).ToArray();
-            var ranks = new double[v.Length];
-            for (var a = 0; a < order.Length;)
-            {
-                var b = a;
-                while (b + 1 < order.Length && order[b + 1].value == order[a].value)
-                {
-                    b++;
-                }
-                for (var k = a; k <= b; k++)
-                {
-                    ranks[order[k].i] = (a + b) / 2.0;
-                }
-                a = b + 1;
-            }
-            return ranks;
-        }
-        var rx = Ranks(x);
-        var ry = Ranks(y);
-        double mx = rx.Average(), my = ry.Average(), sxy = 0, sxx = 0, syy = 0;
-        for (var i = 0; i < rx.Length; i++)
-        {
-            sxy += (rx[i] - mx) * (ry[i] - my);
-            sxx += (rx[i] - mx) * (rx[i] - mx);
-            syy += (ry[i] - my) * (ry[i] - my);
-        }
-        return sxx == 0 || syy == 0 ? double.NaN : sxy / Math.Sqrt(sxx * syy);
     }
 }

@@ -1,0 +1,82 @@
+using SynVid.Datasets.Specs;
+using SynVid.Synthesis;
+
+namespace SynVid.Analysis.Progression;
+
+/// <summary>
+/// What a progression runs: the preset, the downstream dataset, and the arms in order — <c>scratch</c>, the chosen
+/// stages in progression order, then optionally <c>in-domain</c> (pre-training on the downstream training split, which
+/// bounds the gap from above as the paper's UCF101 row, REFERENCE.md §8.6).
+/// </summary>
+/// <param name="Preset">Step sizes.</param>
+/// <param name="Downstream">Downstream dataset spec (<see cref="DatasetSpec.Forms"/>).</param>
+/// <param name="Arms">Arms in report order.</param>
+/// <param name="Images">Image folder of the image-crop stage (the other textured stages keep their built-in families), or null.</param>
+/// <param name="Seed">Seed of every step.</param>
+/// <param name="Notes">What the plan left out and why (shown in the report).</param>
+public sealed record ProgressionPlan(
+    ProgressionPreset Preset, string Downstream, IReadOnlyList<ProgressionArm> Arms, string? Images, int Seed, IReadOnlyList<string> Notes)
+{
+    /// <summary>
+    /// Builds the plan. <paramref name="stages"/> is a comma-separated list of stage names (and optionally
+    /// <c>in-domain</c>); null runs the preset's default stages, leaving out the image-crop stage when no image folder
+    /// is given. <c>scratch</c> always runs.
+    /// </summary>
+    public static ProgressionPlan Create(ProgressionPreset preset, string downstream, string? stages = null, string? images = null, int seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(preset);
+        ArgumentNullException.ThrowIfNull(downstream);
+        DatasetSpec.Parse(downstream);
+        if (images is not null && !Directory.Exists(images))
+        {
+            throw new UserInputException($"--images {images}: no such folder");
+        }
+        var notes = new List<string>();
+        List<string> names;
+        bool inDomain;
+        if (stages is null)
+        {
+            names = [.. preset.DefaultStages];
+            inDomain = preset.InDomainByDefault;
+            if (images is null && names.Remove(Stages.AcceleratingImageCrops.Name))
+            {
+                notes.Add($"{Stages.AcceleratingImageCrops.Name} was not run: it needs natural images (give --images DIR).");
+            }
+        }
+        else
+        {
+            var given = stages.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (given.Length == 0)
+            {
+                throw new UserInputException("--stages is empty; give stage names separated by commas (" + string.Join(",", Stages.Names) + ", in-domain)");
+            }
+            inDomain = given.Contains(PaperResults.InDomain, StringComparer.OrdinalIgnoreCase);
+            names = [];
+            foreach (var name in given.Where(n => !string.Equals(n, PaperResults.InDomain, StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(n, PaperResults.Scratch, StringComparison.OrdinalIgnoreCase)))
+            {
+                var stage = Stages.ByName(name);
+                if (stage.NeedsTextures && stage.Name == Stages.AcceleratingImageCrops.Name && images is null)
+                {
+                    throw new UserInputException($"stage '{stage.Name}' needs natural images: give --images DIR");
+                }
+                names.Add(stage.Name);
+            }
+            names = [.. Stages.Names.Where(names.Contains)];
+        }
+        var arms = new List<ProgressionArm> { new(PaperResults.Scratch, ArmKind.Scratch) };
+        arms.AddRange(names.Select(n => new ProgressionArm(n, ArmKind.Stage)));
+        if (inDomain)
+        {
+            arms.Add(new ProgressionArm(PaperResults.InDomain, ArmKind.InDomain));
+        }
+        else
+        {
+            notes.Add("The in-domain arm (pre-training on the downstream training split) was not run, so the gap closed is not computed.");
+        }
+        return new ProgressionPlan(preset, downstream.Trim(), arms, images is null ? null : Path.GetFullPath(images), seed, notes);
+    }
+
+    /// <summary>Whether the downstream data is not the paper's (UCF101 or HMDB51), so only trends compare with the paper.</summary>
+    public bool DownstreamIsProxy => DatasetSpec.Parse(Downstream) is not (Ucf101Spec or Hmdb51Spec);
+}

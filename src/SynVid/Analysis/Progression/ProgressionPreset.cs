@@ -1,0 +1,121 @@
+using SynVid.Synthesis;
+using SynVid.Training;
+
+namespace SynVid.Analysis.Progression;
+
+/// <summary>
+/// How big every step of a progression is (REFERENCE.md §1.2, §5, §7): the named pre-training and fine-tuning recipes
+/// (<see cref="PretrainPresets"/>, <see cref="FineTunePresets"/>) with the few lengths a progression shortens, the
+/// dataset-analysis sample sizes and extractor, and the arms run by default. Named presets: <see cref="ProgressionPresets"/>.
+/// </summary>
+public sealed record ProgressionPreset
+{
+    /// <summary>Preset name (labels the report).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Pre-training recipe by <see cref="PretrainPresets"/> name.</summary>
+    public required string PretrainPreset { get; init; }
+
+    /// <summary>
+    /// Pre-training steps per arm (null: the recipe's schedule length). The warm-up keeps the recipe's share of the
+    /// schedule.
+    /// </summary>
+    public long? PretrainSteps { get; init; }
+
+    /// <summary>Fine-tuning recipe by <see cref="FineTunePresets"/> name; the linear probe derives from it (§5.4, §9).</summary>
+    public required string FineTunePreset { get; init; }
+
+    /// <summary>Fine-tuning epochs (null: the recipe's); the warm-up is capped at it.</summary>
+    public int? FineTuneEpochs { get; init; }
+
+    /// <summary>Linear-probe epochs (null: the fine-tuning recipe's).</summary>
+    public int? LinearProbeEpochs { get; init; }
+
+    /// <summary>
+    /// Validate the linear probe every N epochs and after the last (the reference script: every 10, REFERENCE.md §5.4);
+    /// the number the table reports is the multi-view test.
+    /// </summary>
+    public int LinearProbeValidateEvery { get; init; } = 10;
+
+    /// <summary>Whether the linear probe trains on cached features (one deterministic view per video; docs/downstream.md).</summary>
+    public bool LinearProbeCachedFeatures { get; init; } = true;
+
+    /// <summary>Random frames per dataset for FID, KID, spectrum slope and colour (§7: 10k).</summary>
+    public int AnalysisFrames { get; init; } = 10000;
+
+    /// <summary>Random videos per dataset for diversity and FVD (§7: 1,000).</summary>
+    public int AnalysisVideos { get; init; } = 1000;
+
+    /// <summary>Feature extractor of the dataset metrics (<see cref="Features.FeatureExtractors.Forms"/>).</summary>
+    public string Features { get; init; } = "random:0";
+
+    /// <summary>Device of the feature extractor (cpu, cuda, auto).</summary>
+    public string AnalysisDevice { get; init; } = "cpu";
+
+    /// <summary>
+    /// Built-in texture pool size of the textured stages (null: <see cref="Textures.BuiltInStageTextures.DefaultPoolSize"/>);
+    /// a small pool keeps short CPU runs from spending their time generating textures.
+    /// </summary>
+    public int? TexturePoolSize { get; init; }
+
+    /// <summary>Canvas side of the generated stages (null: the stage's, 256² §2.1).</summary>
+    public int? StageResolution { get; init; }
+
+    /// <summary>Stages run when none are named, in progression order.</summary>
+    public IReadOnlyList<string> DefaultStages { get; init; } = Stages.Names;
+
+    /// <summary>Whether the in-domain arm (pre-training on the downstream training split, the paper's upper bound) runs by default.</summary>
+    public bool InDomainByDefault { get; init; } = true;
+
+    /// <summary>A pre-training recipe given in full (custom set-ups, tests); it replaces the <see cref="PretrainPreset"/> lookup.</summary>
+    public PretrainRecipe? PretrainRecipe { get; init; }
+
+    /// <summary>A fine-tuning recipe given in full; it replaces the <see cref="FineTunePreset"/> lookup.</summary>
+    public FineTuneRecipe? FineTuneRecipe { get; init; }
+
+    /// <summary>The pre-training recipe of every arm, with the progression's length and seed.</summary>
+    public PretrainRecipe Pretrain(int seed)
+    {
+        var recipe = PretrainRecipe ?? PretrainPresets.Parse(PretrainPreset);
+        if (PretrainSteps is { } steps)
+        {
+            if (steps < 1)
+            {
+                throw new UserInputException($"progression preset '{Name}': pre-training steps must be positive, got {steps}");
+            }
+            // keep the recipe's warm-up share of the schedule
+            var warmup = Math.Max(1, (long)Math.Round((double)recipe.WarmupSteps * steps / recipe.TotalSteps));
+            recipe = recipe with { TotalSteps = steps, WarmupSteps = Math.Min(warmup, steps), CheckpointEvery = (int)Math.Min(recipe.CheckpointEvery, steps) };
+        }
+        return recipe with { Seed = seed };
+    }
+
+    /// <summary>The fine-tuning recipe of every arm.</summary>
+    public FineTuneRecipe FineTune(int seed)
+    {
+        var recipe = FineTuneRecipe ?? FineTunePresets.Parse(FineTunePreset);
+        if (FineTuneEpochs is { } epochs)
+        {
+            recipe = recipe with { Epochs = epochs, WarmupEpochs = Math.Min(recipe.WarmupEpochs, epochs) };
+        }
+        return recipe with { Seed = seed };
+    }
+
+    /// <summary>The linear-probe recipe of every arm (<see cref="FineTunePresets.LinearProbe"/> of the fine-tuning one).</summary>
+    public FineTuneRecipe LinearProbe(int seed)
+    {
+        var recipe = FineTunePresets.LinearProbe(FineTune(seed)) with { ValidateEvery = LinearProbeValidateEvery };
+        if (LinearProbeEpochs is { } epochs)
+        {
+            recipe = recipe with { Epochs = epochs, WarmupEpochs = Math.Min(recipe.WarmupEpochs, epochs) };
+        }
+        return recipe;
+    }
+
+    /// <summary>The stage an arm pre-trains on, at the preset's resolution.</summary>
+    public StageParameters Stage(string name)
+    {
+        var stage = Stages.ByName(name);
+        return (StageResolution is { } res ? stage with { Resolution = res } : stage).Validated();
+    }
+}

@@ -1,0 +1,68 @@
+namespace SynVid.Analysis.Progression;
+
+/// <summary>The named progression presets (docs/progression.md).</summary>
+public static class ProgressionPresets
+{
+    /// <summary>
+    /// The whole progression in at most about 20 minutes on 2 CPU cores: the cpu-tiny model with a few dozen
+    /// pre-training steps per stage, a short cpu-tiny fine-tune, a cached-feature linear probe, and dataset metrics on a
+    /// few hundred frames. It shows that every step runs and what the report looks like, not a pre-training effect.
+    /// </summary>
+    public static ProgressionPreset CpuDemo { get; } = new()
+    {
+        Name = "cpu-demo",
+        PretrainPreset = "cpu-tiny",
+        PretrainSteps = 40,
+        FineTunePreset = "cpu-tiny",
+        FineTuneEpochs = 1,
+        LinearProbeEpochs = 10,
+        AnalysisFrames = 256,
+        AnalysisVideos = 32,
+        TexturePoolSize = 16,
+    };
+
+    /// <summary>
+    /// The setting meant to show the trend on a CPU (a few hours on 2 cores): the cpu-tiny model pre-trained for 1,000
+    /// steps per stage, the cpu-tiny fine-tuning at its full length, a 30-epoch cached-feature probe, and dataset metrics
+    /// on 2,048 frames and 256 videos. (The cpu-small recipes, ViT-S at 16×112², fine-tune at about 1 clip/s on 2 shared
+    /// cores, which would make a progression take days.)
+    /// </summary>
+    public static ProgressionPreset CpuSmall { get; } = new()
+    {
+        Name = "cpu-small",
+        PretrainPreset = "cpu-tiny",
+        PretrainSteps = 1000,
+        FineTunePreset = "cpu-tiny",
+        LinearProbeEpochs = 30,
+        AnalysisFrames = 2048,
+        AnalysisVideos = 256,
+        TexturePoolSize = 200,
+    };
+
+    /// <summary>
+    /// The paper's recipes (REFERENCE.md §5.1, §5.3, §5.4, §7): ViT-B pre-training, UCF101 fine-tuning and linear
+    /// probing at full length, 10k frames and 1,000 videos per dataset; needs a GPU (and days of it per arm).
+    /// </summary>
+    public static ProgressionPreset Paper { get; } = new()
+    {
+        Name = "paper",
+        PretrainPreset = "paper",
+        FineTunePreset = "paper-ucf101",
+        LinearProbeCachedFeatures = false,
+        AnalysisDevice = "auto",
+    };
+
+    /// <summary>Every preset by name.</summary>
+    public static IReadOnlyDictionary<string, ProgressionPreset> All { get; } = new Dictionary<string, ProgressionPreset>
+    {
+        ["cpu-demo"] = CpuDemo,
+        ["cpu-small"] = CpuSmall,
+        ["paper"] = Paper,
+    };
+
+    /// <summary>Looks a preset up by name; throws a <see cref="UserInputException"/> listing the names.</summary>
+    public static ProgressionPreset Parse(string name) =>
+        All.TryGetValue(name.Trim(), out var preset)
+            ? preset
+            : throw new UserInputException($"unknown progression preset '{name}'; known: {string.Join(", ", All.Keys)}");
+}

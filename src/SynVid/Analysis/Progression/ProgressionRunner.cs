@@ -1,0 +1,391 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SynVid.Analysis.Data;
+using SynVid.Analysis.Features;
+using SynVid.Analysis.Metrics;
+using SynVid.Datasets.Downstream;
+using SynVid.Datasets.Specs;
+using SynVid.Evaluation;
+using SynVid.Reporting;
+using SynVid.Runtime;
+using SynVid.Synthesis;
+using SynVid.Textures;
+using SynVid.Training;
+
+namespace SynVid.Analysis.Progression;
+
+/// <summary>The outcome of <see cref="ProgressionRunner.Run"/>.</summary>
+/// <param name="Rows">One row per arm, as in results.csv.</param>
+/// <param name="StepsRun">Steps run by this invocation.</param>
+/// <param name="StepsCached">Steps skipped because an earlier invocation finished them.</param>
+/// <param name="WallSeconds">Wall time of all finished steps, over every invocation.</param>
+/// <param name="ReportPath">Path of report.md.</param>
+public sealed record ProgressionOutcome(IReadOnlyList<ProgressionRow> Rows, int StepsRun, int StepsCached, double WallSeconds, string ReportPath);
+
+/// <summary>
+/// Runs a <see cref="ProgressionPlan"/> into a folder: per arm pre-train → fine-tune → linear-probe → analyse, each step
+/// in DIR/ARM/STEP (pretrain, finetune, linprobe, analyze) and finished when its <see cref="ProgressionStepRecord"/>
+/// exists. An unfinished step continues from its own checkpoints (pre-training, fine-tuning and probing resume
+/// exactly) or reruns (analysis). After all arms: results.csv, the charts, the preview strip, report.md and report.html.
+/// </summary>
+public static class ProgressionRunner
+{
+    /// <summary>The plan's record inside the output folder.</summary>
+    public const string PlanFile = "progression.json";
+
+    /// <summary>The results table.</summary>
+    public const string ResultsFile = "results.csv";
+
+    /// <summary>Step folder names, in the order an arm runs them.</summary>
+    public static IReadOnlyList<string> StepNames { get; } = ["pretrain", "finetune", "linprobe", "analyze"];
+
+    /// <summary>Runs (or, with <paramref name="resume"/>, continues) the plan in <paramref name="directory"/>.</summary>
+    public static ProgressionOutcome Run(
+        ProgressionPlan plan, string directory, bool resume, IProgress<ProgressionProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        directory = Path.GetFullPath(directory);
+        if (plan.Arms.Any(a => a.Analyses))
+        {
+            // a bad extractor spec fails now, not after hours of training
+            FeatureExtractors.Open(plan.Preset.Features, TorchRuntime.ResolveDevice(plan.Preset.AnalysisDevice)).Dispose();
+        }
+        Prepare(plan, directory, resume);
+        var steps = plan.Arms.SelectMany(arm => Steps(arm).Select(step => (Arm: arm, Step: step))).ToList();
+        int run = 0, cached = 0;
+        using var analysis = new AnalysisContext(plan);
+        for (var i = 0; i < steps.Count; i++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var (arm, step) = steps[i];
+            var stepDir = Path.Combine(directory, arm.Name, step);
+            var index = i;
+            void Report(long done, long total, string detail) =>
+                progress?.Report(new ProgressionProgress(arm.Name, step, index, steps.Count, done, total, detail));
+            if (ProgressionStepRecord.Read(stepDir) is not null)
+            {
+                cached++;
+                Report(1, 1, "cached");
+                continue;
+            }
+            Report(0, 0, "starting");
+            Directory.CreateDirectory(stepDir);
+            var clock = Stopwatch.StartNew();
+            double? loss = null;
+            switch (step)
+            {
+                case "pretrain":
+                    loss = Pretrain(plan, arm, stepDir, Report, cancellation);
+                    break;
+                case "finetune":
+                case "linprobe":
+                    Downstream(plan, arm, directory, stepDir, step == "linprobe", Report, cancellation);
+                    break;
+                default:
+                    analysis.Analyse(arm, stepDir, Report, cancellation);
+                    break;
+            }
+            new ProgressionStepRecord(step, clock.Elapsed.TotalSeconds, loss).Write(stepDir);
+            run++;
+            Report(1, 1, "done");
+        }
+        var rows = plan.Arms.Select(arm => Row(directory, arm)).ToList();
+        DatasetGenerator.WriteAtomically(Path.Combine(directory, ResultsFile), ProgressionRow.ToCsv(rows));
+        var wall = plan.Arms.Sum(arm => Steps(arm).Sum(step => ProgressionStepRecord.Read(Path.Combine(directory, arm.Name, step))?.Seconds ?? 0));
+        var reportPath = WriteReport(plan, directory, rows, wall);
+        return new ProgressionOutcome(rows, run, cached, wall, reportPath);
+    }
+
+    /// <summary>The steps of an arm, in order.</summary>
+    public static IReadOnlyList<string> Steps(ProgressionArm arm)
+    {
+        ArgumentNullException.ThrowIfNull(arm);
+        return [.. StepNames.Where(s => s switch
+        {
+            "pretrain" => arm.Pretrains,
+            "analyze" => arm.Analyses,
+            _ => true,
+        })];
+    }
+
+    /// <summary>Checks the folder against <paramref name="resume"/> and records the plan.</summary>
+    private static void Prepare(ProgressionPlan plan, string directory, bool resume)
+    {
+        var planPath = Path.Combine(directory, PlanFile);
+        var nonEmpty = Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any();
+        if (nonEmpty && !resume)
+        {
+            throw new UserInputException($"{directory} is not empty; continue the progression in it with --resume or choose another --out");
+        }
+        if (nonEmpty && File.Exists(planPath))
+        {
+            var saved = JsonNode.Parse(File.ReadAllText(planPath)) as JsonObject
+                ?? throw new UserInputException($"{planPath}: not a JSON object");
+            foreach (var (key, value) in new[] { ("preset", plan.Preset.Name), ("downstream", plan.Downstream), ("seed", plan.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("features", plan.Preset.Features) })
+            {
+                var was = saved[key]?.ToString();
+                if (was is not null && was != value)
+                {
+                    throw new UserInputException($"{directory} holds a progression with {key} '{was}', not '{value}'; resume it with the same --preset, --downstream, --seed and --features");
+                }
+            }
+        }
+        else if (nonEmpty)
+        {
+            throw new UserInputException($"{directory} is not empty and holds no {PlanFile}: not a progression folder");
+        }
+        Directory.CreateDirectory(directory);
+        var json = new JsonObject
+        {
+            ["preset"] = plan.Preset.Name,
+            ["downstream"] = plan.Downstream,
+            ["seed"] = plan.Seed,
+            ["features"] = plan.Preset.Features,
+            ["images"] = plan.Images,
+            ["arms"] = new JsonArray([.. plan.Arms.Select(a => (JsonNode)a.Name)]),
+            ["synvid_version"] = BuildInfo.Version,
+        };
+        DatasetGenerator.WriteAtomically(planPath, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+
+    private static double Pretrain(ProgressionPlan plan, ProgressionArm arm, string stepDir, Action<long, long, string> report, CancellationToken cancellation)
+    {
+        PretrainRunConfig config;
+        if (File.Exists(Path.Combine(stepDir, PretrainRunConfig.FileName)))
+        {
+            config = PretrainRunConfig.Load(stepDir);
+        }
+        else
+        {
+            var recipe = plan.Preset.Pretrain(plan.Seed);
+            config = arm.Kind == ArmKind.InDomain
+                ? PretrainData.ForTrainSplit(recipe, plan.Downstream, "fail", plan.Preset.PretrainPreset)
+                : PretrainData.ForStage(recipe, plan.Preset.Stage(arm.Name), ImagesFor(plan, arm.Name), plan.Preset.PretrainPreset) with
+                {
+                    TexturePoolSize = plan.Preset.TexturePoolSize,
+                };
+        }
+        var source = PretrainData.Open(config);
+        try
+        {
+            var total = config.Recipe.TotalSteps;
+            Pretrainer.Run(stepDir, config, source, total, new InlineProgress<PretrainProgress>(p => report(p.Step, total, "train")), cancellation);
+        }
+        finally
+        {
+            (source as IDisposable)?.Dispose();
+        }
+        var (_, values) = MetricsCsv.Read(Path.Combine(stepDir, "metrics.csv"));
+        return TailMean(values["loss"]);
+    }
+
+    /// <summary>Mean of the last tenth (at least one) of a loss curve: less noisy than the last step alone.</summary>
+    public static double TailMean(IReadOnlyList<double> losses)
+    {
+        ArgumentNullException.ThrowIfNull(losses);
+        if (losses.Count == 0)
+        {
+            return double.NaN;
+        }
+        var take = Math.Max(1, losses.Count / 10);
+        return losses.Skip(losses.Count - take).Average();
+    }
+
+    private static void Downstream(
+        ProgressionPlan plan, ProgressionArm arm, string directory, string stepDir, bool probe, Action<long, long, string> report, CancellationToken cancellation)
+    {
+        FineTuneRunConfig config;
+        if (FineTuneRunConfig.Exists(stepDir))
+        {
+            config = FineTuneRunConfig.Load(stepDir);
+        }
+        else
+        {
+            var recipe = probe ? plan.Preset.LinearProbe(plan.Seed) : plan.Preset.FineTune(plan.Seed);
+            recipe.Validate();
+            var initial = arm.Pretrains ? InitialWeights.Resolve(Path.Combine(directory, arm.Name, "pretrain")) : FineTuneRunConfig.NoCheckpoint;
+            config = FineTuneRunConfig.Create(recipe, plan.Downstream, initial, probe ? DownstreamMode.LinearProbe : DownstreamMode.FineTune, plan.Preset.FineTunePreset) with
+            {
+                CacheFeatures = probe && plan.Preset.LinearProbeCachedFeatures,
+            };
+        }
+        var data = DownstreamData.Open(DatasetSpec.Parse(config.Data), new DownstreamDataOptions(
+            ClipLength: config.Recipe.Frames, Stride: config.Recipe.Stride, Seed: config.Recipe.Seed));
+        var progress = new InlineProgress<DownstreamProgress>(p => report(p.Done, p.Total, p.Phase));
+        if (probe)
+        {
+            LinearProber.Run(stepDir, config, data, progress, null, cancellation);
+        }
+        else
+        {
+            FineTuner.Run(stepDir, config, data, progress, null, cancellation);
+        }
+    }
+
+    // Natural images only for the image-crop stage: the other textured stages keep their own texture families.
+    private static string? ImagesFor(ProgressionPlan plan, string stage) => stage == Stages.AcceleratingImageCrops.Name ? plan.Images : null;
+
+    /// <summary>The textures a stage arm trains on (a fresh pool or folder source; the caller disposes it).</summary>
+    private static ITextureSource? Textures(ProgressionPlan plan, StageParameters stage)
+    {
+        if (!stage.NeedsTextures)
+        {
+            return null;
+        }
+        if (ImagesFor(plan, stage.Name) is { } images)
+        {
+            return new ImageFolderTextureSource(images, stage.Resolution);
+        }
+        return BuiltInStageTextures.OpenPool(stage.Name, plan.Seed, plan.Preset.TexturePoolSize ?? BuiltInStageTextures.DefaultPoolSize)
+            ?? throw new UserInputException($"stage '{stage.Name}' needs natural images: give --images DIR");
+    }
+
+    /// <summary>One arm's row, read back from its step folders.</summary>
+    private static ProgressionRow Row(string directory, ProgressionArm arm)
+    {
+        var armDir = Path.Combine(directory, arm.Name);
+        var loss = ProgressionStepRecord.Read(Path.Combine(armDir, "pretrain"))?.PretrainLoss;
+        var metrics = ReadJson(Path.Combine(armDir, "analyze", MetricsJson.FileName));
+        double? M(string key) => metrics?[key] is JsonValue v && v.TryGetValue<double>(out var x) ? x : null;
+        return new ProgressionRow(
+            arm.Name, loss, Top1(Path.Combine(armDir, "finetune")), Top1(Path.Combine(armDir, "linprobe")),
+            M("fid"), M("kid"), M("diversity_logdet"), M("spectrum_alpha"), M("lab_skl"));
+    }
+
+    private static double? Top1(string stepDir) =>
+        ReadJson(Path.Combine(stepDir, EvaluationReport.ResultsFile))?["top1"] is JsonValue v && v.TryGetValue<double>(out var x) ? x : null;
+
+    private static JsonObject? ReadJson(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path)) as JsonObject;
+        }
+        catch (JsonException e)
+        {
+            throw new UserInputException($"{path}: invalid JSON ({e.Message})", e);
+        }
+    }
+
+    private static string WriteReport(ProgressionPlan plan, string directory, IReadOnlyList<ProgressionRow> rows, double wall)
+    {
+        var figures = new List<ProgressionReport.Figure>();
+        ProgressionCharts.Accuracy(Path.Combine(directory, "accuracy.png"), rows, plan.Downstream);
+        figures.Add(new("accuracy.png", "Top-1 by pre-training data (ours beside the paper's ViT-B UCF101 fine-tuning)"));
+
+        var stageArms = plan.Arms.Where(a => a.Kind == ArmKind.Stage).ToList();
+        if (stageArms.Count > 0)
+        {
+            ProgressionPreview.Save(Path.Combine(directory, "preview.png"),
+                [.. stageArms.Select(a => (plan.Preset.Stage(a.Name), (Func<ITextureSource?>)(() => Textures(plan, plan.Preset.Stage(a.Name)))))],
+                plan.Seed);
+            figures.Add(new("preview.png", "Preview: one video per stage (rows: " + string.Join(", ", stageArms.Select(a => a.Name)) + ")"));
+        }
+
+        var runs = new List<RunProperties>();
+        foreach (var arm in stageArms)
+        {
+            var row = rows.First(r => r.Stage == arm.Name);
+            var metrics = ReadJson(Path.Combine(directory, arm.Name, "analyze", MetricsJson.FileName));
+            if (row.FineTuneTop1 is not { } top1 || metrics is null)
+            {
+                continue;
+            }
+            var properties = new Dictionary<string, double>();
+            foreach (var key in CorrelationStudy.Properties)
+            {
+                if (metrics[key] is JsonValue v && v.TryGetValue<double>(out var x) && double.IsFinite(x))
+                {
+                    properties[key] = x;
+                }
+            }
+            runs.Add(new RunProperties(arm.Name, Path.Combine(directory, arm.Name), top1, properties));
+        }
+        var correlations = CorrelationStudy.Correlate(runs);
+        if (correlations.Count > 0)
+        {
+            var correlationDir = Path.Combine(directory, "correlations");
+            CorrelationStudy.Write(correlationDir, runs, correlations, new BootstrapOptions());
+            foreach (var c in correlations)
+            {
+                figures.Add(new($"correlations/scatter_{c.Property}.png", $"Fine-tuning top-1 against {c.Property} (stage arms)"));
+            }
+        }
+        foreach (var arm in plan.Arms.Where(a => a.Pretrains))
+        {
+            if (File.Exists(Path.Combine(directory, arm.Name, "pretrain", "reconstruction.png")))
+            {
+                figures.Add(new($"{arm.Name}/pretrain/reconstruction.png", $"Reconstruction after pre-training on {arm.Name} (input, masked input, reconstruction)"));
+            }
+        }
+
+        var firstMetrics = stageArms.Select(a => ReadJson(Path.Combine(directory, a.Name, "analyze", MetricsJson.FileName))).FirstOrDefault(m => m is not null);
+        var comparable = firstMetrics?["comparable_with_paper"] is JsonValue c2 && c2.TryGetValue<bool>(out var b) && b;
+        var context = new ReportContext(plan.Preset.Name, Scale(plan), plan.Downstream, plan.DownstreamIsProxy, plan.Preset.Features, comparable, wall, plan.Notes);
+        var md = Path.Combine(directory, "report.md");
+        DatasetGenerator.WriteAtomically(md, ProgressionReport.Markdown(context, rows, figures));
+        DatasetGenerator.WriteAtomically(Path.Combine(directory, "report.html"), ProgressionReport.Html(context, rows, figures));
+        return md;
+    }
+
+    /// <summary>The model and training scale in words, for the report.</summary>
+    public static string Scale(ProgressionPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var pre = plan.Preset.Pretrain(plan.Seed);
+        var ft = plan.Preset.FineTune(plan.Seed);
+        var lp = plan.Preset.LinearProbe(plan.Seed);
+        var encoder = pre.ModelConfig().Encoder;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"ViT-{pre.Model} widths ({encoder.EmbedDim}-d, {encoder.Depth} blocks), {pre.Frames}×{pre.InputSize}² clips; " +
+            $"{pre.TotalSteps} pre-training steps of batch {pre.TotalBatch} ({plan.Preset.PretrainPreset}); " +
+            $"fine-tuning {Epochs(ft.Epochs)} of batch {ft.BatchSize} at {ft.Frames}×{ft.InputSize}² ({plan.Preset.FineTunePreset}); " +
+            $"linear probe {Epochs(lp.Epochs)}{(plan.Preset.LinearProbeCachedFeatures ? " on cached features" : "")}; " +
+            $"dataset metrics on {plan.Preset.AnalysisFrames} frames and {plan.Preset.AnalysisVideos} videos per set");
+    }
+
+    private static string Epochs(int n) => n == 1 ? "1 epoch" : $"{n} epochs";
+
+    /// <summary>The analysis of every stage arm against one reference summary, computed once per invocation.</summary>
+    private sealed class AnalysisContext(ProgressionPlan plan) : IDisposable
+    {
+        private IFeatureExtractor? _extractor;
+        private DatasetSummary? _reference;
+
+        private AnalysisOptions Options(string data) => new AnalysisOptions
+        {
+            Data = data,
+            Reference = plan.Downstream,
+            Features = plan.Preset.Features,
+            Frames = plan.Preset.AnalysisFrames,
+            Videos = plan.Preset.AnalysisVideos,
+            Seed = plan.Seed,
+            Device = plan.Preset.AnalysisDevice,
+        }.Validated();
+
+        public void Analyse(ProgressionArm arm, string stepDir, Action<long, long, string> report, CancellationToken cancellation)
+        {
+            var options = Options("stage:" + arm.Name);
+            _extractor ??= FeatureExtractors.Open(options.Features, TorchRuntime.ResolveDevice(options.Device));
+            var progress = new InlineProgress<AnalysisProgress>(p => report(p.Done, p.Total, $"{p.Dataset} {p.Phase}"));
+            if (_reference is null)
+            {
+                using var reference = VideoCollections.Open(plan.Downstream);
+                _reference = DatasetAnalysis.Summarize(reference, _extractor, options, "reference", progress, cancellation);
+            }
+            var stage = plan.Preset.Stage(arm.Name);
+            using var data = new StageVideoCollection(stage, Textures(plan, stage), plan.Seed, StageVideoCollection.DefaultCount);
+            var summary = DatasetAnalysis.Summarize(data, _extractor, options, "data", progress, cancellation);
+            var metrics = DatasetAnalysis.Compare(summary, _reference, _extractor, options);
+            MetricsJson.Write(stepDir, metrics, options);
+            AnalysisFigure.Save(Path.Combine(stepDir, "analysis.png"), metrics);
+        }
+
+        public void Dispose() => _extractor?.Dispose();
+    }
+}
