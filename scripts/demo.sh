@@ -1,25 +1,16 @@
 #!/usr/bin/env bash
-# The main job on the built-in default (no downloads, no user data): pre-trains a CPU-sized VideoMAE (cpu-tiny) on
-# moving shapes generated on the fly, writes a preview of the whole progression, then fine-tunes the pre-trained
-# encoder on the built-in action benchmark (synaction, a proxy for UCF101) and prints its test accuracy.
-# Re-running continues each step from its last checkpoint (finished steps are not repeated).
+# The main job on the built-in default (no downloads, no user data): the paper's progression experiment at CPU scale
+# (`synvid progression --preset cpu-demo`): for scratch, each synthetic stage and the in-domain upper bound it
+# pre-trains a CPU-sized VideoMAE, fine-tunes and linear-probes it on the built-in action benchmark (synaction, a
+# proxy for UCF101), measures each stage's frames against synaction's, and writes report.md / report.html.
+# Re-running continues where it stopped (finished steps are not repeated).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-run="${1:-runs/demo}"
-if [ -f "$run/config.json" ]; then
-  scripts/synvid pretrain --resume "$run"
+out="${1:-runs/progression-demo}"
+if [ -f "$out/progression.json" ]; then
+  scripts/synvid progression --preset cpu-demo --downstream synaction --out "$out" --resume
 else
-  scripts/synvid pretrain --stage moving-shapes --preset cpu-tiny --out "$run"
+  scripts/synvid progression --preset cpu-demo --downstream synaction --out "$out"
 fi
-scripts/synvid preview --progression --res 128 --out "$run/progression.png"
-ft="$run/finetune-synaction"
-if [ -f "$ft/results.json" ]; then
-  echo "fine-tuning already finished: $ft/results.json"
-elif [ -d "$ft" ]; then
-  scripts/synvid finetune --resume "$ft"
-else
-  scripts/synvid finetune --data synaction --checkpoint "$run" --preset cpu-tiny --out "$ft"
-fi
-echo "run folder: $run (metrics.csv, loss.png, reconstruction.png, progression.png, checkpoints/, tensorboard/)"
-echo "synaction fine-tuning (top-1/top-5 on the test split): $(grep -E '"top(1|5)"' "$ft/results.json" | tr -d ' \n')"
+echo "report: $out/report.md ($out/report.html), table: $out/results.csv"

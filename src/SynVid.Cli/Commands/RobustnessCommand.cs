@@ -20,7 +20,7 @@ public static class RobustnessCommand
     {
         var checkpoints = new Option<string[]>("--checkpoint")
         {
-            Description = "Fine-tuned classifier: a checkpoint file or a fine-tuning run folder (its latest checkpoint); repeat the flag to compare several (results name each by its file name).",
+            Description = "Fine-tuned classifier: a checkpoint file or a fine-tuning run folder (its latest checkpoint); repeat the flag to compare several (results name each by its run folder or file name).",
             Required = true,
             Arity = ArgumentArity.OneOrMore,
         };
@@ -91,8 +91,9 @@ public static class RobustnessCommand
         {
             var dataText = parse.GetValue(data)!;
             var spec = DatasetSpec.Parse(dataText);
+            var given = parse.GetValue(checkpoints)!;
             var plan = new RobustnessPlan(
-                RobustnessPlan.NameCheckpoints([.. parse.GetValue(checkpoints)!.Select(ClassifierLoader.ResolveFile)]),
+                RobustnessPlan.NameCheckpoints([.. given.Select(ClassifierLoader.ResolveFile)], [.. given.Select(CheckpointLabel)]),
                 RobustnessPlan.ParsePerturbations(parse.GetValue(perturbations)!),
                 RobustnessPlan.ParseSeverities(parse.GetValue(severities)!),
                 parse.GetValue(headline));
@@ -192,6 +193,12 @@ public static class RobustnessCommand
         });
         return command;
     }
+
+    // A run folder is named after the folder (its checkpoint files are all "checkpoint"), a file after its stem.
+    private static string CheckpointLabel(string argument) =>
+        Directory.Exists(argument)
+            ? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(argument)))
+            : Path.GetFileNameWithoutExtension(argument);
 
     /// <summary>A table of top-1 per type (headline severity and mean) and the win counts.</summary>
     private static void Render(RobustnessSummary summary)

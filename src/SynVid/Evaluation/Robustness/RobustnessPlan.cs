@@ -115,19 +115,24 @@ public sealed record RobustnessPlan
             .Concat(Perturbations.SelectMany(p => SeveritiesOf(p).Select(s => new RobustnessCell(c, p, s)))))];
 
     /// <summary>
-    /// Names checkpoints by their file name without extension; repeated names get "-2", "-3", ...; characters other
-    /// than letters, digits, '.', '-' and '_' become '_' so the names are safe in file names.
+    /// Names checkpoints by <paramref name="labels"/> (e.g. the run folders the user named) or, without them, by their
+    /// file name without extension; repeated names get "-2", "-3", ...; characters other than letters, digits, '.',
+    /// '-' and '_' become '_' so the names are safe in file names.
     /// </summary>
-    public static IReadOnlyList<NamedCheckpoint> NameCheckpoints(IReadOnlyList<string> paths)
+    public static IReadOnlyList<NamedCheckpoint> NameCheckpoints(IReadOnlyList<string> paths, IReadOnlyList<string>? labels = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        if (labels is not null && labels.Count != paths.Count)
+        {
+            throw new ArgumentException($"{labels.Count} labels for {paths.Count} checkpoints", nameof(labels));
+        }
         var used = new HashSet<string>(StringComparer.Ordinal);
         var named = new List<NamedCheckpoint>();
-        foreach (var path in paths)
+        for (var i = 0; i < paths.Count; i++)
         {
-            var full = System.IO.Path.GetFullPath(path);
-            var stem = new string([.. System.IO.Path.GetFileNameWithoutExtension(full)
-                .Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '.' or '-' or '_' ? ch : '_')]);
+            var full = System.IO.Path.GetFullPath(paths[i]);
+            var label = labels?[i] ?? System.IO.Path.GetFileNameWithoutExtension(full);
+            var stem = new string([.. label.Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '.' or '-' or '_' ? ch : '_')]);
             if (stem.Length == 0)
             {
                 stem = "checkpoint";

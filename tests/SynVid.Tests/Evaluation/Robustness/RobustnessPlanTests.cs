@@ -63,6 +63,9 @@ public class RobustnessPlanTests
         Assert.Equal("/a/run2/checkpoint.pth", named[1].Path);
         var cell = new RobustnessCell(named[0], PerturbationCatalog.Find("jumble"), 4);
         Assert.Equal("checkpoint__jumble__s4.json", cell.FileName);
+        // run folders given by the user name their checkpoints
+        var labelled = RobustnessPlan.NameCheckpoints(["/a/run1/checkpoint.pth", "/a/run2/checkpoint.pth"], ["ft scratch", "ft-pre"]);
+        Assert.Equal(["ft_scratch", "ft-pre"], labelled.Select(n => n.Name));
     }
 
     [Fact]
