@@ -68,14 +68,8 @@ public static class FineTuner
         var startEpoch = (int)(startStep / perEpoch);
         var args = config.Args(recipe.Stride!.Value, model.Config);
 
-        using var metrics = MetricsCsv.Open(Path.Combine(runDirectory, "metrics.csv"), MetricColumns, resumeStep: startStep + 1);
-        using var validation = MetricsCsv.Open(Path.Combine(runDirectory, "validation.csv"), ValidationColumns, resumeStep: startStep + 1);
-        using var events = new TensorBoardEventWriter(Path.Combine(runDirectory, "tensorboard"));
+        using var log = new DownstreamRunLog(runDirectory, startStep, totalSteps, perEpoch, progress);
         var workers = recipe.DataWorkers > 0 ? recipe.DataWorkers : Math.Clamp(Environment.ProcessorCount, 1, 4);
-        var clock = Stopwatch.StartNew();
-        double lastLoss = double.NaN, epochLoss = 0;
-        double? top1 = null;
-        var clipsDone = 0L;
         using (var batches = new OrderedPrefetcher<FineTuneBatch>(
             g => FineTuneBatch.Make(recipe, clips, (int)(g / perEpoch), (int)(g % perEpoch)),
             start: startStep, capacity: Math.Max(2, workers * 2), workers: workers))
@@ -97,34 +91,22 @@ public static class FineTuner
                     throw new NonFiniteLossException(step + 1, loss, store.LatestStep());
                 }
                 var done = step + 1;
-                clipsDone += recipe.ClipsPerStep;
-                lastLoss = loss;
-                epochLoss += loss;
-                var seconds = clock.Elapsed.TotalSeconds;
-                var clipsPerSecond = clipsDone / Math.Max(seconds, 1e-9);
-                var wait = batches.WaitTime.TotalSeconds / Math.Max(seconds, 1e-9);
-                metrics.Append(done, epoch + 1, loss, lr, clipsPerSecond, wait);
-                events.WriteScalars(done, [("train/loss", (float)loss), ("train/lr", (float)lr), ("perf/clips_per_s", (float)clipsPerSecond)]);
-                progress?.Report(new DownstreamProgress("train", done, totalSteps, epoch + 1, loss, lr, clipsPerSecond, top1));
-
-                if (done % perEpoch != 0)
+                if (!log.Step(done, epoch, loss, lr, recipe.ClipsPerStep, batches.WaitTime))
                 {
                     continue;
                 }
                 // end of an epoch: validate, then checkpoint (so a resume never repeats a validated epoch)
-                var trainLoss = epochLoss / Math.Min(perEpoch, done - startStep);
-                epochLoss = 0;
-                if (recipe.ValidateEvery > 0 && ((epoch + 1) % recipe.ValidateEvery == 0 || done == totalSteps))
+                var trainLoss = log.EndEpoch(done);
+                if (log.Validates(recipe, epoch, done))
                 {
-                    top1 = DownstreamEvaluation.ValidationTop1(model.forward, model, data, recipe, device,
-                        new InlineProgress<int>(v => progress?.Report(new DownstreamProgress("validate", v, data.Splits.Validation.Count, epoch + 1, loss, lr, clipsPerSecond, top1))));
-                    validation.Append(done, epoch + 1, top1.Value, trainLoss);
-                    events.WriteScalars(done, [("val/top1", (float)top1.Value), ("train/epoch_loss", (float)trainLoss)]);
+                    var top1 = DownstreamEvaluation.ValidationTop1(model.forward, model, data, recipe, device,
+                        log.ValidationProgress(epoch, data.Splits.Validation.Count, lr));
+                    log.Validated(done, epoch, top1, trainLoss);
                 }
                 store.Save(done, epoch + 1, model, optimizer, args, keepLast: 2);
             }
         }
-        var trainSeconds = clock.Elapsed.TotalSeconds;
+        var trainSeconds = log.Seconds;
         DownstreamSetup.SaveCurves(runDirectory, $"fine-tuning on {data.Splits.Name}");
 
         CheckpointWriter.Save(Path.Combine(runDirectory, FinalCheckpoint), model, new Dictionary<string, object>
@@ -134,9 +116,8 @@ public static class FineTuner
         });
         var testClock = Stopwatch.StartNew();
         var test = DownstreamEvaluation.Test(runDirectory, model.forward, model, data, config, device,
-            new InlineProgress<int>(v => progress?.Report(new DownstreamProgress("test", v, data.Splits.Test.Count, recipe.Epochs, lastLoss, 0, 0, top1))),
-            cancellation);
-        return new DownstreamResult(config, startEpoch, report, lastLoss, top1, test, trainSeconds, testClock.Elapsed.TotalSeconds,
-            clipsDone / Math.Max(trainSeconds, 1e-9));
+            log.TestProgress(recipe.Epochs, data.Splits.Test.Count), cancellation);
+        return new DownstreamResult(config, startEpoch, report, log.LastLoss, log.Top1, test, trainSeconds, testClock.Elapsed.TotalSeconds,
+            log.ClipsDone / Math.Max(trainSeconds, 1e-9));
     }
 }

@@ -89,14 +89,8 @@ public static class LinearProber
         var trainLabels = data.Splits.Train.Select(v => (long)v.Label).ToArray();
         var mixing = recipe.Mixing();
 
-        using var metrics = MetricsCsv.Open(Path.Combine(runDirectory, "metrics.csv"), FineTuner.MetricColumns, resumeStep: startStep + 1);
-        using var validation = MetricsCsv.Open(Path.Combine(runDirectory, "validation.csv"), FineTuner.ValidationColumns, resumeStep: startStep + 1);
-        using var events = new TensorBoardEventWriter(Path.Combine(runDirectory, "tensorboard"));
+        using var log = new DownstreamRunLog(runDirectory, startStep, totalSteps, perEpoch, progress);
         var workers = recipe.DataWorkers > 0 ? recipe.DataWorkers : Math.Clamp(Environment.ProcessorCount, 1, 4);
-        var clock = Stopwatch.StartNew();
-        double lastLoss = double.NaN, epochLoss = 0;
-        double? top1 = null;
-        var clipsDone = 0L;
         using (var batches = cached is null
             ? new OrderedPrefetcher<FineTuneBatch>(g => FineTuneBatch.Make(recipe, clips, (int)(g / perEpoch), (int)(g % perEpoch)),
                 start: startStep, capacity: Math.Max(2, workers * 2), workers: workers)
@@ -118,7 +112,6 @@ public static class LinearProber
                         var entries = FineTuneBatch.EpochOrder(recipe.Seed, epoch, clips.Count).AsSpan((int)(step % perEpoch) * recipe.BatchSize, recipe.BatchSize).ToArray();
                         features = cached.index_select(0, tensor(entries.Select(e => (long)e).ToArray()).to(device));
                         targets = mixing.Targets(entries.Select(e => trainLabels[e]).ToArray(), classes, 1).to(device);
-                        clipsDone += entries.Length;
                     }
                     else
                     {
@@ -128,7 +121,6 @@ public static class LinearProber
                             features = model.Embedding(batch.Clips.to(device));
                         }
                         targets = batch.Targets.to(device);
-                        clipsDone += recipe.ClipsPerStep;
                     }
                     OptimizerFactory.SetLearningRate(optimizer, groups, lr);
                     optimizer.zero_grad();
@@ -149,33 +141,24 @@ public static class LinearProber
                     throw new NonFiniteLossException(step + 1, loss, store.LatestStep());
                 }
                 var done = step + 1;
-                lastLoss = loss;
-                epochLoss += loss;
-                var seconds = clock.Elapsed.TotalSeconds;
-                var clipsPerSecond = clipsDone / Math.Max(seconds, 1e-9);
-                var wait = (batches?.WaitTime.TotalSeconds ?? 0) / Math.Max(seconds, 1e-9);
-                metrics.Append(done, epoch + 1, loss, lr, clipsPerSecond, wait);
-                events.WriteScalars(done, [("train/loss", (float)loss), ("train/lr", (float)lr), ("perf/clips_per_s", (float)clipsPerSecond)]);
-                progress?.Report(new DownstreamProgress("train", done, totalSteps, epoch + 1, loss, lr, clipsPerSecond, top1));
-                if (done % perEpoch != 0)
+                var clipsThisStep = cached is not null ? recipe.BatchSize : recipe.ClipsPerStep;
+                if (!log.Step(done, epoch, loss, lr, clipsThisStep, batches?.WaitTime ?? TimeSpan.Zero))
                 {
                     continue;
                 }
-                var trainLoss = epochLoss / Math.Min(perEpoch, done - startStep);
-                epochLoss = 0;
-                if (recipe.ValidateEvery > 0 && ((epoch + 1) % recipe.ValidateEvery == 0 || done == totalSteps))
+                var trainLoss = log.EndEpoch(done);
+                if (log.Validates(recipe, epoch, done))
                 {
                     head.eval();
-                    top1 = DownstreamEvaluation.ValidationTop1(x => head.forward(model.Embedding(x)), model, data, recipe, device,
-                        new InlineProgress<int>(v => progress?.Report(new DownstreamProgress("validate", v, data.Splits.Validation.Count, epoch + 1, loss, lr, clipsPerSecond, top1))));
+                    var top1 = DownstreamEvaluation.ValidationTop1(x => head.forward(model.Embedding(x)), model, data, recipe, device,
+                        log.ValidationProgress(epoch, data.Splits.Validation.Count, lr));
                     model.train(recipe.ProbeBackboneTrainMode);
-                    validation.Append(done, epoch + 1, top1.Value, trainLoss);
-                    events.WriteScalars(done, [("val/top1", (float)top1.Value), ("train/epoch_loss", (float)trainLoss)]);
+                    log.Validated(done, epoch, top1, trainLoss);
                 }
                 store.Save(done, epoch + 1, head, optimizer, args, keepLast: 2);
             }
         }
-        var trainSeconds = clock.Elapsed.TotalSeconds;
+        var trainSeconds = log.Seconds;
         DownstreamSetup.SaveCurves(runDirectory, $"linear probe on {data.Splits.Name}");
 
         FoldHead(model, head);
@@ -188,7 +171,7 @@ public static class LinearProber
         var testClock = Stopwatch.StartNew();
         var epochsRun = Math.Max(1, totalSteps - startStep) / (double)perEpoch;
         var test = DownstreamEvaluation.Test(runDirectory, model.forward, model, data, config, device,
-            new InlineProgress<int>(v => progress?.Report(new DownstreamProgress("test", v, data.Splits.Test.Count, recipe.Epochs, lastLoss, 0, 0, top1))),
+            log.TestProgress(recipe.Epochs, data.Splits.Test.Count),
             cancellation,
             new Dictionary<string, object?>
             {
@@ -198,8 +181,8 @@ public static class LinearProber
                 ["seconds_per_epoch"] = Math.Round(trainSeconds / epochsRun, 3),
                 ["backbone_train_mode"] = recipe.ProbeBackboneTrainMode,
             });
-        return new DownstreamResult(config, (int)(startStep / perEpoch), report, lastLoss, top1, test, trainSeconds, testClock.Elapsed.TotalSeconds,
-            clipsDone / Math.Max(trainSeconds, 1e-9), featureSeconds);
+        return new DownstreamResult(config, (int)(startStep / perEpoch), report, log.LastLoss, log.Top1, test, trainSeconds, testClock.Elapsed.TotalSeconds,
+            log.ClipsDone / Math.Max(trainSeconds, 1e-9), featureSeconds);
     }
 
     /// <summary>
