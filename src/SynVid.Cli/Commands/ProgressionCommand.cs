@@ -92,18 +92,25 @@ public static class ProgressionCommand
                     current.Value = current.MaxValue;
                 });
             var o = outcome!;
-            var table = new Table().Border(TableBorder.Rounded);
-            foreach (var column in new[] { "arm", "pt loss", "FT top-1", "LP top-1", "FID", "KID", "logdet", "α", "Lab SKL" })
-            {
-                table.AddColumn(column);
-            }
             static string F(double? v, string format) => v is { } x && double.IsFinite(x) ? x.ToString(format, CultureInfo.InvariantCulture) : "–";
-            foreach (var r in o.Rows)
+            // two narrow tables rather than one wide one, so an 80-column terminal or log shows every row unwrapped
+            static Table Tabulate(string[] columns, IEnumerable<string[]> rows)
             {
-                table.AddRow(r.Stage, F(r.PretrainLoss, "F3"), F(r.FineTuneTop1, "F1"), F(r.LinProbeTop1, "F1"), F(r.Fid, "F2"), F(r.Kid, "F4"),
-                    F(r.DiversityLogDet, "F0"), F(r.SpectrumAlpha, "F2"), F(r.LabSkl, "F2"));
+                var table = new Table().Border(TableBorder.Rounded);
+                foreach (var column in columns)
+                {
+                    table.AddColumn(new TableColumn(column).NoWrap());
+                }
+                foreach (var row in rows)
+                {
+                    table.AddRow(row);
+                }
+                return table;
             }
-            AnsiConsole.Write(table);
+            AnsiConsole.Write(Tabulate(["arm", "pt loss", "FT top-1", "LP top-1"],
+                o.Rows.Select(r => new[] { r.Stage, F(r.PretrainLoss, "F3"), F(r.FineTuneTop1, "F1"), F(r.LinProbeTop1, "F1") })));
+            AnsiConsole.Write(Tabulate(["arm", "FID", "KID", "logdet", "α", "Lab SKL"],
+                o.Rows.Select(r => new[] { r.Stage, F(r.Fid, "F2"), F(r.Kid, "F4"), F(r.DiversityLogDet, "F0"), F(r.SpectrumAlpha, "F2"), F(r.LabSkl, "F2") })));
             if (ProgressionReport.StageOrderSpearman(o.Rows) is { } rho)
             {
                 AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Spearman ρ of stage order and fine-tuning top-1: {rho:F3}"));
