@@ -22,7 +22,7 @@ public static class ProgressionPresets
     };
 
     /// <summary>
-    /// The setting meant to show the trend on a CPU (a few hours on 2 cores): the cpu-tiny model pre-trained for 1,000
+    /// The setting meant to show the trend on a CPU (about 80 min of steps on 2 cores, measured): the cpu-tiny model pre-trained for 1,000
     /// steps per stage, the cpu-tiny fine-tuning at its full length, a 30-epoch cached-feature probe, and dataset metrics
     /// on 2,048 frames and 256 videos. (The cpu-small recipes, ViT-S at 16×112², fine-tune at about 1 clip/s on 2 shared
     /// cores, which would make a progression take days.)
