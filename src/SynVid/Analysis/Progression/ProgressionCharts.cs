@@ -39,6 +39,7 @@ public static class ProgressionCharts
             [.. Enumerable.Range(0, rows.Count).Select(i => (double)i)], [.. rows.Select(r => r.Stage)]);
         plot.Axes.Bottom.TickLabelStyle.Rotation = 30;
         plot.Axes.Bottom.TickLabelStyle.Alignment = ScottPlot.Alignment.MiddleLeft;
+        plot.Axes.Bottom.MajorTickStyle.Length = 0; // the rotated names start at the tick: a tick mark would read as a minus sign
         plot.Axes.Bottom.MinimumSize = 120;
         plot.Axes.SetLimits(-0.6, rows.Count - 0.4, 0, 105);
         plot.YLabel("top-1 (%)");
