@@ -46,6 +46,14 @@ public static class CorrelationStudy
         {
             throw new UserInputException($"{resultsPath}: no numeric 'top1'");
         }
+        var full = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
+        return new RunProperties(Path.GetFileName(full), full, accuracy, PropertiesOf(metrics));
+    }
+
+    /// <summary>The finite numeric <see cref="Properties"/> of a metrics.json object (missing or non-finite ones left out).</summary>
+    public static IReadOnlyDictionary<string, double> PropertiesOf(JsonObject metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
         var properties = new Dictionary<string, double>();
         foreach (var key in Properties)
         {
@@ -54,8 +62,7 @@ public static class CorrelationStudy
                 properties[key] = number;
             }
         }
-        var full = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
-        return new RunProperties(Path.GetFileName(full), full, accuracy, properties);
+        return properties;
     }
 
     /// <summary>Pearson and Spearman correlation of top-1 with each property (over the runs that have it, at least 3).</summary>

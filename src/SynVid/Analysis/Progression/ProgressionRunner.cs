@@ -296,15 +296,7 @@ public static class ProgressionRunner
             {
                 continue;
             }
-            var properties = new Dictionary<string, double>();
-            foreach (var key in CorrelationStudy.Properties)
-            {
-                if (metrics[key] is JsonValue v && v.TryGetValue<double>(out var x) && double.IsFinite(x))
-                {
-                    properties[key] = x;
-                }
-            }
-            runs.Add(new RunProperties(arm.Name, Path.Combine(directory, arm.Name), top1, properties));
+            runs.Add(new RunProperties(arm.Name, Path.Combine(directory, arm.Name), top1, CorrelationStudy.PropertiesOf(metrics)));
         }
         var correlations = CorrelationStudy.Correlate(runs);
         if (correlations.Count > 0)
