@@ -56,34 +56,52 @@ public static class DownstreamCommand
         };
         var output = new Option<string?>("--out") { Description = "Run folder (new)." };
         var resume = new Option<string?>("--resume") { Description = "Continue the run in this folder from its latest checkpoint, with its saved config." };
-        var epochs = new Option<int?>("--epochs") { Description = "Epochs (default: the preset's); warm-up is capped at it." };
+        var recipeOptions = new RecipeOptions<FineTuneRecipe>("rand_augment=none");
+        recipeOptions.Shorthand(new Option<int?>("--epochs") { Description = "Epochs (default: the preset's); warm-up is capped at it." },
+            (epochs, r) => epochs is { } e ? [RecipeOptions<FineTuneRecipe>.Assign("epochs", e), RecipeOptions<FineTuneRecipe>.Assign("warmup_epochs", Math.Min(r.WarmupEpochs, Math.Max(e, 0)))] : []);
         var threads = new Option<int>("--threads") { Description = "Torch threads (0 = libtorch default: all cores).", DefaultValueFactory = _ => 0 };
-        var seed = new Option<int?>("--seed") { Description = "Seed of the initialisation, data order, augmentation and mixing (default 0)." };
-        var batch = new Option<int?>("--batch") { Description = "Videos per optimiser step (default: the preset's); lr scales by batch/256." };
-        var lr = new Option<double?>("--lr") { Description = "Base learning rate before scaling by batch/256 (default: the preset's)." };
-        var views = new Option<string?>("--views") { Description = "Test views as CLIPSxCROPS (default: the preset's, else the dataset's: 5x3 UCF101, 10x3 HMDB51)." };
-        var stride = new Option<int?>("--stride") { Description = "Frame stride (default: the preset's, else the dataset's: 4 UCF101, 2 HMDB51)." };
-        var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: the preset's)." };
+        recipeOptions.Shorthand(new Option<int?>("--seed") { Description = "Seed of the initialisation, data order, augmentation and mixing (default 0)." }, "seed");
+        recipeOptions.Shorthand(new Option<int?>("--batch") { Description = "Videos per optimiser step (default: the preset's); lr scales by batch/256." }, "batch_size");
+        recipeOptions.Shorthand(new Option<double?>("--lr") { Description = "Base learning rate before scaling by batch/256 (default: the preset's)." }, "base_lr");
+        recipeOptions.Shorthand(new Option<string?>("--views") { Description = "Test views as CLIPSxCROPS (default: the preset's, else the dataset's: 5x3 UCF101, 10x3 HMDB51)." },
+            (text, _) =>
+            {
+                var count = ViewCount.Parse(text!);
+                return [RecipeOptions<FineTuneRecipe>.Assign("test_clips", count.Clips), RecipeOptions<FineTuneRecipe>.Assign("test_crops", count.Crops)];
+            });
+        recipeOptions.Shorthand(new Option<int?>("--stride") { Description = "Frame stride (default: the preset's, else the dataset's: 4 UCF101, 2 HMDB51)." }, "stride");
+        recipeOptions.Shorthand(new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: the preset's)." }, "device");
         var onBadVideo = new Option<string>("--on-bad-video")
         {
             Description = "fail (default): stop at the first missing or unreadable listed video, naming it; skip: leave it out and count it.",
             DefaultValueFactory = _ => "fail",
         };
         var splits = new Option<string?>("--splits") { Description = "Folder of official split lists (UCF101 ucfTrainTestlist, HMDB51 split files)." };
-        var betas = new Option<string?>("--betas") { Description = "AdamW betas as B1,B2 (default 0.9,0.999 as executed; the paper's table says 0.9,0.95)." };
-        var clipGrad = new Option<double?>("--clip-grad") { Description = "Clip the gradient norm to this value (default: none, as the reference)." };
-        var workers = new Option<int?>("--data-workers") { Description = "Background batch producers (default: one per core, at most 4)." };
+        recipeOptions.Shorthand(new Option<string?>("--betas") { Description = "AdamW betas as B1,B2 (default 0.9,0.999 as executed; the paper's table says 0.9,0.95)." },
+            (text, _) =>
+            {
+                var parts = text!.Split(',');
+                if (parts.Length != 2 || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var b1)
+                    || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var b2))
+                {
+                    throw new UserInputException($"--betas must be two numbers B1,B2 (e.g. 0.9,0.999), got '{text}'");
+                }
+                return [RecipeOptions<FineTuneRecipe>.Assign("beta1", b1), RecipeOptions<FineTuneRecipe>.Assign("beta2", b2)];
+            });
+        recipeOptions.Shorthand(new Option<double?>("--clip-grad") { Description = "Clip the gradient norm to this value (default: none, as the reference)." }, "clip_grad");
+        recipeOptions.Shorthand(new Option<int?>("--data-workers") { Description = "Background batch producers (default: one per core, at most 4)." }, "data_workers");
         var cache = new Option<bool>("--cache-features") { Description = CacheHelp };
         var trainMode = new Option<bool>("--backbone-train-mode")
         {
             Description = "Run the frozen encoder in train mode, so its drop path is active, as the reference script does (default: eval mode, §9).",
         };
-        var options = new List<Option> { data, checkpoint, preset, output, resume, epochs, threads, seed, batch, lr, views, stride, device, onBadVideo, splits, betas, clipGrad, workers };
+        var options = new List<Option> { data, checkpoint, preset, output, resume, threads, onBadVideo, splits };
         if (probe)
         {
             options.Add(cache);
-            options.Add(trainMode);
+            recipeOptions.Shorthand<bool>(trainMode, (on, _) => on ? [RecipeOptions<FineTuneRecipe>.Assign("probe_backbone_train_mode", true)] : []);
         }
+        options.AddRange(recipeOptions.All);
         foreach (var option in options)
         {
             command.Add(option);
@@ -123,11 +141,7 @@ public static class DownstreamCommand
                 {
                     recipe = FineTunePresets.LinearProbe(recipe);
                 }
-                recipe = Override(recipe, parse, epochs, seed, batch, lr, views, stride, device, betas, clipGrad, workers);
-                if (probe && parse.GetValue(trainMode))
-                {
-                    recipe = recipe with { ProbeBackboneTrainMode = true };
-                }
+                recipe = recipeOptions.Apply(parse, recipe);
                 recipe.Validate();
                 var onBad = parse.GetValue(onBadVideo)!;
                 EvaluateCommand.ParseBadVideo(onBad);
@@ -146,59 +160,6 @@ public static class DownstreamCommand
             return Task.FromResult(Run(runDir, config, downstream, cancellation));
         });
         return command;
-    }
-
-    private static FineTuneRecipe Override(FineTuneRecipe recipe, ParseResult parse, Option<int?> epochs, Option<int?> seed, Option<int?> batch,
-        Option<double?> lr, Option<string?> views, Option<int?> stride, Option<string?> device, Option<string?> betas, Option<double?> clipGrad, Option<int?> workers)
-    {
-        if (parse.GetValue(epochs) is { } e)
-        {
-            recipe = recipe with { Epochs = e, WarmupEpochs = Math.Min(recipe.WarmupEpochs, Math.Max(e, 0)) };
-        }
-        if (parse.GetValue(seed) is { } s)
-        {
-            recipe = recipe with { Seed = s };
-        }
-        if (parse.GetValue(batch) is { } b)
-        {
-            recipe = recipe with { BatchSize = b };
-        }
-        if (parse.GetValue(lr) is { } l)
-        {
-            recipe = recipe with { BaseLr = l };
-        }
-        if (parse.GetValue(views) is { } v)
-        {
-            var count = ViewCount.Parse(v);
-            recipe = recipe with { TestClips = count.Clips, TestCrops = count.Crops };
-        }
-        if (parse.GetValue(stride) is { } st)
-        {
-            recipe = recipe with { Stride = st };
-        }
-        if (parse.GetValue(device) is { } d)
-        {
-            recipe = recipe with { Device = d };
-        }
-        if (parse.GetValue(betas) is { } text)
-        {
-            var parts = text.Split(',');
-            if (parts.Length != 2 || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var b1)
-                || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var b2))
-            {
-                throw new UserInputException($"--betas must be two numbers B1,B2 (e.g. 0.9,0.999), got '{text}'");
-            }
-            recipe = recipe with { Beta1 = b1, Beta2 = b2 };
-        }
-        if (parse.GetValue(clipGrad) is { } c)
-        {
-            recipe = recipe with { ClipGrad = c };
-        }
-        if (parse.GetValue(workers) is { } w)
-        {
-            recipe = recipe with { DataWorkers = w };
-        }
-        return recipe;
     }
 
     private static int Run(string runDir, FineTuneRunConfig config, DownstreamData data, CancellationToken cancellation)

@@ -44,6 +44,14 @@ public static class ProgressionCommand
                 ". random:SEED is consistent between arms but not comparable with the paper's FID values.",
         };
         var seed = new Option<int>("--seed") { Description = "Seed of every step's data, initialisation and sampling.", DefaultValueFactory = _ => 0 };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "Set one field, FIELD=VALUE (repeatable): a progression preset field (e.g. pretrain_steps=2000, fine_tune_epochs=20), " +
+                "or a recipe field with the prefix pretrain. or finetune. (e.g. --set pretrain.mask_ratio=0.9 --set finetune.mixup=0). " +
+                "Names as in config.json; an unknown one lists the known ones.",
+            Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command(
             "progression",
             "For scratch, each chosen stage and the in-domain upper bound: pre-train, fine-tune and linear-probe on --downstream, " +
@@ -53,7 +61,7 @@ public static class ProgressionCommand
             "numbers beside the paper's, the gap closed, Spearman ρ of stage order and accuracy, bar and scatter plots, a " +
             "preview strip and a reconstruction per stage).")
         {
-            preset, downstream, output, stages, resume, images, features, threads, seed,
+            preset, downstream, output, stages, resume, images, features, threads, seed, set,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -63,6 +71,7 @@ public static class ProgressionCommand
             {
                 chosen = chosen with { Features = extractor };
             }
+            chosen = ProgressionOverrides.Apply(chosen, parse.GetValue(set) ?? []);
             var plan = ProgressionPlan.Create(
                 chosen, parse.GetValue(downstream)!, parse.GetValue(stages),
                 parse.GetValue(images)?.FullName, parse.GetValue(seed));

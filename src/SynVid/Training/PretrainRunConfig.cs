@@ -82,37 +82,6 @@ public sealed record PretrainRunConfig(PretrainRecipe Recipe, string Data, strin
         }
     }
 
-    /// <summary>
-    /// Reads a recipe file: a JSON object of recipe fields in snake_case (as in a run's config.json "recipe"), applied
-    /// over <paramref name="baseRecipe"/>; unknown fields are rejected by name.
-    /// </summary>
-    public static PretrainRecipe ReadRecipe(string path, PretrainRecipe baseRecipe)
-    {
-        if (!File.Exists(path))
-        {
-            throw new UserInputException($"recipe file not found: {path}");
-        }
-        try
-        {
-            var overrides = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path)) as System.Text.Json.Nodes.JsonObject
-                ?? throw new UserInputException($"{path}: a recipe file holds one JSON object of recipe fields");
-            var merged = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(baseRecipe, _jsonOptions))!.AsObject();
-            foreach (var (key, value) in overrides)
-            {
-                if (!merged.ContainsKey(key))
-                {
-                    throw new UserInputException($"{path}: unknown recipe field '{key}' (known: {string.Join(", ", merged.Select(kv => kv.Key))})");
-                }
-                merged[key] = value?.DeepClone();
-            }
-            return merged.Deserialize<PretrainRecipe>(_jsonOptions) ?? throw new UserInputException($"{path}: empty recipe");
-        }
-        catch (JsonException e)
-        {
-            throw new UserInputException($"{path}: malformed recipe ({e.Message})");
-        }
-    }
-
     /// <summary>The recipe as flat key/value pairs (the checkpoint's <c>args</c>).</summary>
     public IReadOnlyDictionary<string, object> Args()
     {

@@ -58,7 +58,7 @@ public sealed class DownstreamData
         {
             throw new UserInputException($"frame stride must be at least 1, got {options.Stride}");
         }
-        var synAction = new SynActionDataset(options.SynAction ?? new SynActionConfig());
+        var synAction = new SynActionDataset(options.SynAction ?? (spec as SynActionSpec)?.Config ?? new SynActionConfig());
         var load = new DatasetLoadOptions(options.OnBadVideo, options.SplitsDirectory, options.ProbeVideos ? ProbeHeader : NonEmpty);
         var splits = DatasetCatalog.Load(spec, load, synAction.Config);
         return new DownstreamData(spec, splits, new LabeledVideoReader(synAction), options);
