@@ -6,7 +6,8 @@ namespace SynVid.Tests.Model;
 /// <summary>The reference VideoMAE fixtures (tiny configuration) and comparison functions.</summary>
 internal static class Fixtures
 {
-    internal static string Directory { get; } = Path.Combine(RepoRoot(), "..", "shared", "fixtures", "videomae");
+    /// <summary>tests/fixtures/videomae, written by the authors' code (see its manifest.json).</summary>
+    internal static string Directory { get; } = Path.Combine(RepoRoot(), "tests", "fixtures", "videomae");
 
     internal static string File(string name) => Path.Combine(Directory, name);
 
