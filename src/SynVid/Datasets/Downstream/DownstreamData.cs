@@ -61,7 +61,7 @@ public sealed class DownstreamData
         var synAction = new SynActionDataset(options.SynAction ?? (spec as SynActionSpec)?.Config ?? new SynActionConfig());
         var load = new DatasetLoadOptions(options.OnBadVideo, options.SplitsDirectory, options.ProbeVideos ? ProbeHeader : NonEmpty);
         var splits = DatasetCatalog.Load(spec, load, synAction.Config);
-        return new DownstreamData(spec, splits, new LabeledVideoReader(synAction), options);
+        return new DownstreamData(spec, splits, new LabeledVideoReader(synAction, options.FrameCacheBytes), options);
     }
 
     /// <summary>

@@ -14,6 +14,10 @@ namespace SynVid.Datasets.Downstream;
 /// Decode every listed file's header before training (one ffprobe per video: about 0.15 CPU-seconds each); without
 /// it, listed files must exist and be non-empty, and an undecodable file fails when it is first read.
 /// </param>
+/// <param name="FrameCacheBytes">
+/// Budget for keeping whole decoded video files in memory (0: none): a cached video is decoded once instead of once per
+/// clip, which makes many epochs over a small file dataset (motion probes list each video once per class) cheap.
+/// </param>
 public sealed record DownstreamDataOptions(
     int ClipLength = 16,
     int? Stride = null,
@@ -21,4 +25,5 @@ public sealed record DownstreamDataOptions(
     BadVideoPolicy OnBadVideo = BadVideoPolicy.Fail,
     string? SplitsDirectory = null,
     SynActionConfig? SynAction = null,
-    bool ProbeVideos = false);
+    bool ProbeVideos = false,
+    long FrameCacheBytes = 0);

@@ -8,16 +8,22 @@ namespace SynVid.Datasets.Downstream;
 /// <summary>
 /// Frames of any <see cref="LabeledVideo"/>: files are decoded by ffmpeg (<see cref="VideoReader"/>), built-in
 /// benchmark keys (<c>synaction:SPLIT/INDEX</c>) are rendered by <see cref="SynActionDataset"/>. Thread-safe; each
-/// file is probed once.
+/// file is probed once. With a frame-cache budget, a file that fits is decoded whole once and its clips are cut from
+/// memory.
 /// </summary>
 public sealed class LabeledVideoReader
 {
     private readonly ConcurrentDictionary<string, VideoInfo> _info = new(StringComparer.Ordinal);
     private readonly SynActionDataset _synAction;
+    private readonly Evaluation.TestBufferCache _frames;
 
-    /// <summary>Creates a reader; <paramref name="synAction"/> renders benchmark keys (the default benchmark when null).</summary>
-    public LabeledVideoReader(SynActionDataset? synAction = null)
+    /// <summary>
+    /// Creates a reader; <paramref name="synAction"/> renders benchmark keys (the default benchmark when null);
+    /// <paramref name="frameCacheBytes"/> bounds the whole decoded files kept in memory (0: none).
+    /// </summary>
+    public LabeledVideoReader(SynActionDataset? synAction = null, long frameCacheBytes = 0)
     {
+        _frames = new Evaluation.TestBufferCache(frameCacheBytes);
         // creating the benchmark renders nothing, so the default costs nothing when no key is read
         _synAction = synAction ?? new SynActionDataset(new SynActionConfig());
     }
@@ -56,6 +62,16 @@ public sealed class LabeledVideoReader
             var byIndex = distinct.Select((f, i) => (f, i)).ToDictionary(p => p.f, p => rendered[p.i]);
             return frames.Select(f => byIndex[f]).ToArray();
         }
-        return VideoReader.ReadFrames(video.Path, Describe(video), frames);
+        var info = Describe(video);
+        var wholeBytes = 3L * info.Width * info.Height * info.FrameCount;
+        if (_frames.MaxBytes > 0 && info.FrameCount > 0 && _frames.Bytes + wholeBytes <= _frames.MaxBytes)
+        {
+            var all = _frames.GetOrAdd(video.Path, () => VideoReader.ReadFrames(video.Path, info, Enumerable.Range(0, info.FrameCount).ToArray()));
+            if (all.Count == info.FrameCount)
+            {
+                return frames.Select(f => all[f]).ToArray();
+            }
+        }
+        return VideoReader.ReadFrames(video.Path, info, frames);
     }
 }
