@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text.Json;
 using SynVid.Model.Checkpoints;
+using SynVid.Serialization;
 using TorchSharp;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
@@ -35,14 +36,9 @@ public sealed class CheckpointStore
     public string Save(long step, long epoch, nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer, IReadOnlyDictionary<string, object> args, int keepLast = 0)
     {
         System.IO.Directory.CreateDirectory(Directory);
+        // Folders of writes that an earlier, killed run left behind.
+        AtomicFile.CleanStale(Directory);
         var final = System.IO.Path.Combine(Directory, FolderName(step));
-        var tmp = final + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        if (System.IO.Directory.Exists(tmp))
-        {
-            System.IO.Directory.Delete(tmp, true);
-        }
-        System.IO.Directory.CreateDirectory(tmp);
-
         using var rng = torch.random.get_rng_state();
         var extras = new Dictionary<string, object>
         {
@@ -51,17 +47,13 @@ public sealed class CheckpointStore
             ["args"] = args.ToDictionary(kv => kv.Key, kv => kv.Value),
             ["rng_state"] = rng,
         };
-        CheckpointWriter.Save(System.IO.Path.Combine(tmp, "checkpoint.pth"), model, optimizer, extras);
-        File.WriteAllText(System.IO.Path.Combine(tmp, "state.json"), JsonSerializer.Serialize(new CheckpointState(step, epoch, DateTimeOffset.UtcNow)));
-
-        if (System.IO.Directory.Exists(final))
+        AtomicFile.WriteFolder(final, folder =>
         {
-            System.IO.Directory.Delete(final, true);
-        }
-        System.IO.Directory.Move(tmp, final);
-        var pointerTmp = System.IO.Path.Combine(Directory, LatestFile + ".tmp");
-        File.WriteAllText(pointerTmp, FolderName(step));
-        File.Move(pointerTmp, System.IO.Path.Combine(Directory, LatestFile), overwrite: true);
+            // The folder is renamed when complete, so state.json needs no temporary name of its own.
+            CheckpointWriter.Save(System.IO.Path.Combine(folder, "checkpoint.pth"), model, optimizer, extras);
+            File.WriteAllText(System.IO.Path.Combine(folder, "state.json"), JsonSerializer.Serialize(new CheckpointState(step, epoch, DateTimeOffset.UtcNow)));
+        });
+        AtomicFile.WriteAllText(System.IO.Path.Combine(Directory, LatestFile), FolderName(step));
         if (keepLast > 0)
         {
             foreach (var old in Completed().SkipLast(keepLast))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SynVid.Serialization;
 
 namespace SynVid.Video;
 
@@ -90,8 +91,7 @@ public sealed class VideoWriter : IDisposable
         {
             throw new UserInputException($"video {path}: folder {folder} does not exist");
         }
-        var tempPath = System.IO.Path.Combine(
-            folder, $".{System.IO.Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.partial");
+        var tempPath = AtomicFile.TempPathFor(fullPath);
         try
         {
             // Creating the file here turns an unwritable folder into a clear error before ffmpeg starts.
@@ -190,7 +190,7 @@ public sealed class VideoWriter : IDisposable
             }
             catch (IOException)
             {
-                // Best effort: a leftover hidden .partial file is never mistaken for a finished video.
+                // Best effort: a leftover temporary is never mistaken for a finished video, and AtomicFile.CleanStale removes it.
             }
         }
     }

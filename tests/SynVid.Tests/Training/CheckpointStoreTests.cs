@@ -1,4 +1,5 @@
 using System.Collections;
+using SynVid.Serialization;
 using SynVid.Training;
 using TorchSharp;
 using TorchSharp.PyBridge;
@@ -73,7 +74,7 @@ public class CheckpointStoreTests
             store.Save(5, 1, model, opt, new Dictionary<string, object> { ["batch_size"] = 4 });
 
             // A write killed half-way leaves only a temporary folder, which never counts as a checkpoint.
-            var torn = Path.Combine(store.Directory, CheckpointStore.FolderName(9) + ".tmp-4242");
+            var torn = Path.Combine(store.Directory, CheckpointStore.FolderName(9) + AtomicFile.Marker + "999999999-4242");
             Directory.CreateDirectory(torn);
             File.WriteAllBytes(Path.Combine(torn, "checkpoint.pth"), [1, 2, 3]);
             Assert.Equal(5L, store.LatestStep());
