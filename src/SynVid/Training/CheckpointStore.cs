@@ -4,7 +4,6 @@ using System.Text.Json;
 using SynVid.Model.Checkpoints;
 using SynVid.Serialization;
 using TorchSharp;
-using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
 namespace SynVid.Training;
@@ -98,40 +97,33 @@ public sealed class CheckpointStore
     /// <summary>Restores model weights, optimizer state and the torch RNG state; returns the stored (step, epoch).</summary>
     public (long Step, long Epoch) Load(long step, nn.Module model, TorchSharp.Modules.OptimizerHelper? optimizer)
     {
-        var folder = System.IO.Path.Combine(Directory, FolderName(step));
-        var checkpoint = PyTorchUnpickler.UnpickleStateDict(System.IO.Path.Combine(folder, "checkpoint.pth"));
-        if (checkpoint["model"] is not Hashtable weights)
+        var path = ModelFile(step);
+        var checkpoint = CheckpointReader.Unpickle(path);
+        try
         {
-            throw new UserInputException($"{folder}/checkpoint.pth: no 'model' state dict");
-        }
-        using (no_grad())
-        {
-            var parameters = model.state_dict();
-            foreach (var (name, target) in parameters)
+            if (checkpoint["model"] is not IDictionary weights)
             {
-                if (weights[name] is not Tensor source)
-                {
-                    throw new UserInputException($"{folder}/checkpoint.pth: missing key '{name}'");
-                }
-                if (!source.shape.SequenceEqual(target.shape))
-                {
-                    throw new UserInputException(
-                        $"{folder}/checkpoint.pth: '{name}' has shape [{string.Join(',', source.shape)}], the model expects [{string.Join(',', target.shape)}]");
-                }
-                target.copy_(source);
-                source.Dispose();
+                throw new UserInputException($"{path}: no 'model' state dict");
             }
+            using (var state = new StateDict(CheckpointReader.TensorsOf(weights), path, ownsTensors: false))
+            {
+                StateDictLoader.Load(model, state);
+            }
+            if (optimizer is not null)
+            {
+                CheckpointReader.LoadOptimizer(checkpoint, path, optimizer);
+            }
+            if (checkpoint["rng_state"] is Tensor rng)
+            {
+                torch.random.set_rng_state(rng);
+            }
+            return (Convert.ToInt64(checkpoint["step"], CultureInfo.InvariantCulture), Convert.ToInt64(checkpoint["epoch"], CultureInfo.InvariantCulture));
         }
-        if (optimizer is not null)
+        finally
         {
-            CheckpointReader.LoadOptimizer(System.IO.Path.Combine(folder, "checkpoint.pth"), optimizer);
+            // Weights, optimizer state and RNG state have been copied out; free every tensor the file held.
+            CheckpointReader.DisposeTensorsExcept(checkpoint, []);
         }
-        if (checkpoint["rng_state"] is Tensor rng)
-        {
-            torch.random.set_rng_state(rng);
-            rng.Dispose();
-        }
-        return (Convert.ToInt64(checkpoint["step"], CultureInfo.InvariantCulture), Convert.ToInt64(checkpoint["epoch"], CultureInfo.InvariantCulture));
     }
 
     private sealed record CheckpointState(long Step, long Epoch, DateTimeOffset SavedAt);

@@ -87,6 +87,11 @@ public class CheckpointStoreTests
             using var wrong = nn.Sequential(("fc1", nn.Linear(4, 9)), ("fc2", nn.Linear(9, 1)));
             var e = Assert.Throws<UserInputException>(() => store.Load(5, wrong, null));
             Assert.Contains("fc1", e.Message, StringComparison.Ordinal);
+            // Resuming needs the same architecture: weights the model lacks, or the checkpoint lacks, are an error.
+            using var smaller = nn.Sequential(("fc1", nn.Linear(4, 8)));
+            Assert.Contains("fc2", Assert.Throws<UserInputException>(() => store.Load(5, smaller, null)).Message, StringComparison.Ordinal);
+            using var larger = nn.Sequential(("fc1", nn.Linear(4, 8)), ("fc2", nn.Linear(8, 1)), ("fc3", nn.Linear(1, 1)));
+            Assert.Contains("fc3", Assert.Throws<UserInputException>(() => store.Load(5, larger, null)).Message, StringComparison.Ordinal);
         }
         finally
         {
