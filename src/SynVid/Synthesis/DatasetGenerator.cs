@@ -26,8 +26,9 @@ public static class DatasetGenerator
     /// <summary>
     /// Generates the videos of <paramref name="shard"/> into <paramref name="outputDirectory"/> on
     /// <paramref name="threads"/> threads (0 = all cores). <paramref name="writeVideo"/> stores one video's frames
-    /// at a final path (it must write to a temporary name and rename); <paramref name="progress"/> receives the number
-    /// of finished videos of the shard (skipped ones included).
+    /// at a final path (it must write under an <see cref="AtomicFile"/> temporary name and rename, so that what an
+    /// interrupted run leaves is recognised); <paramref name="progress"/> receives the number of finished videos of the
+    /// shard (skipped ones included).
     /// </summary>
     public static GenerationSummary Run(
         SyntheticVideoSet videos,

@@ -7,10 +7,11 @@ namespace SynVid.Video;
 /// Encodes RGB frames to a video file by streaming raw rgb24 frames to ffmpeg's standard input.
 /// </summary>
 /// <remarks>
-/// The file is written under a temporary hidden name in the destination folder and renamed to its final name only by
-/// <see cref="Complete"/>, after ffmpeg has exited successfully; disposing an uncompleted writer kills ffmpeg and deletes
-/// the temporary file. A file at the final path is therefore always a complete video. The container follows the
-/// extension: .mp4, .mkv, .mov or .avi. Not thread-safe: one writer is fed by one thread.
+/// The file is written under a temporary name (<see cref="AtomicFile.TempPathFor"/>) in the destination folder and
+/// renamed to its final name only by <see cref="Complete"/>, after ffmpeg has exited successfully; disposing an
+/// uncompleted writer kills ffmpeg and deletes the temporary file. A file at the final path is therefore always a
+/// complete video. The container follows the extension: .mp4, .mkv, .mov or .avi. Not thread-safe: one writer is fed
+/// by one thread.
 /// </remarks>
 public sealed class VideoWriter : IDisposable
 {
