@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SynVid.Synthesis;
+using SynVid.Serialization;
 
 namespace SynVid.Analysis;
 
@@ -71,7 +71,7 @@ public static class MetricsJson
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
-        DatasetGenerator.WriteAtomically(path, ToJson(metrics, options).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+        AtomicFile.WriteAllText(path, ToJson(metrics, options).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
         return path;
     }
 

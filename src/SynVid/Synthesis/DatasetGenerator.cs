@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.ExceptionServices;
+using SynVid.Serialization;
 using SynVid.Video;
 
 namespace SynVid.Synthesis;
@@ -25,8 +26,9 @@ public static class DatasetGenerator
     /// <summary>
     /// Generates the videos of <paramref name="shard"/> into <paramref name="outputDirectory"/> on
     /// <paramref name="threads"/> threads (0 = all cores). <paramref name="writeVideo"/> stores one video's frames
-    /// at a final path (it must write to a temporary name and rename); <paramref name="progress"/> receives the number
-    /// of finished videos of the shard (skipped ones included).
+    /// at a final path (it must write under an <see cref="AtomicFile"/> temporary name and rename, so that what an
+    /// interrupted run leaves is recognised); <paramref name="progress"/> receives the number of finished videos of the
+    /// shard (skipped ones included).
     /// </summary>
     public static GenerationSummary Run(
         SyntheticVideoSet videos,
@@ -69,7 +71,6 @@ public static class DatasetGenerator
                 var path = PathOf(i);
                 if (!File.Exists(path) && !Directory.Exists(path))
                 {
-                    RemoveStaleTemporaries(path);
                     write(path, videos.Frames(i, renderer));
                     Interlocked.Increment(ref written);
                 }
@@ -85,7 +86,7 @@ public static class DatasetGenerator
 
         var csvName = shard.Count == 1 ? "annotations.csv" : $"annotations.shard-{shard.Index}-of-{shard.Count}.csv";
         var csvPath = Path.Combine(root, csvName);
-        WriteAtomically(csvPath, string.Concat(mine.Select(i => PathOf(i) + " 0\n")));
+        AtomicFile.WriteAllText(csvPath, string.Concat(mine.Select(i => PathOf(i) + " 0\n")));
         return new GenerationSummary(written, mine.Length - written, csvPath, manifestPath);
     }
 
@@ -112,9 +113,7 @@ public static class DatasetGenerator
     public static void WritePngFolder(string folder, IEnumerable<RgbImage> frames)
     {
         ArgumentNullException.ThrowIfNull(frames);
-        var temp = folder + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        Directory.CreateDirectory(temp);
-        try
+        AtomicFile.WriteFolder(folder, temp =>
         {
             var t = 0;
             foreach (var frame in frames)
@@ -123,41 +122,7 @@ public static class DatasetGenerator
                 File.WriteAllBytes(Path.Combine(temp, t.ToString("D5", CultureInfo.InvariantCulture) + ".png"), PngFile.Encode(frame));
                 t++;
             }
-            Directory.Move(temp, folder);
-        }
-        catch
-        {
-            Directory.Delete(temp, recursive: true);
-            throw;
-        }
-    }
-
-    /// <summary>Deletes what an interrupted run left under temporary names of this video.</summary>
-    private static void RemoveStaleTemporaries(string finalPath)
-    {
-        var dir = Path.GetDirectoryName(finalPath)!;
-        var name = Path.GetFileName(finalPath);
-        // PNG folders use NAME.tmp-*; the video writer uses the hidden .NAME.*.partial.
-        var stales = Directory.EnumerateFileSystemEntries(dir, name + ".tmp-*").Concat(Directory.EnumerateFiles(dir, "." + name + ".*.partial"));
-        foreach (var stale in stales.ToList())
-        {
-            if (Directory.Exists(stale))
-            {
-                Directory.Delete(stale, recursive: true);
-            }
-            else
-            {
-                File.Delete(stale);
-            }
-        }
-    }
-
-    /// <summary>Writes text to a temporary file next to <paramref name="path"/> and renames it.</summary>
-    public static void WriteAtomically(string path, string text)
-    {
-        var temp = path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
+        });
     }
 
     private static void PrepareFolder(string root, string videoDir, string manifestPath, string manifest)
@@ -165,6 +130,9 @@ public static class DatasetGenerator
         try
         {
             Directory.CreateDirectory(videoDir);
+            // What an interrupted run left under temporary names (finished videos are kept and skipped).
+            AtomicFile.CleanStale(videoDir);
+            AtomicFile.CleanStale(root);
             if (File.Exists(manifestPath))
             {
                 if (File.ReadAllText(manifestPath) != manifest)
@@ -174,7 +142,7 @@ public static class DatasetGenerator
             }
             else
             {
-                WriteAtomically(manifestPath, manifest);
+                AtomicFile.WriteAllText(manifestPath, manifest);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

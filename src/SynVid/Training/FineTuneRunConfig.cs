@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SynVid.Runtime;
+using SynVid.Serialization;
 
 namespace SynVid.Training;
 
@@ -56,9 +57,7 @@ public sealed record FineTuneRunConfig(FineTuneRecipe Recipe, string Data, strin
     public void Save(string runDirectory)
     {
         Directory.CreateDirectory(runDirectory);
-        var path = Path.Combine(runDirectory, FileName);
-        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(this, _jsonOptions));
-        File.Move(path + ".tmp", path, overwrite: true);
+        AtomicFile.WriteAllText(Path.Combine(runDirectory, FileName), JsonSerializer.Serialize(this, _jsonOptions));
     }
 
     /// <summary>Whether <paramref name="runDirectory"/> holds a run config.</summary>

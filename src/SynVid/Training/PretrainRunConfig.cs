@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SynVid.Runtime;
+using SynVid.Serialization;
 
 namespace SynVid.Training;
 
@@ -58,9 +59,7 @@ public sealed record PretrainRunConfig(PretrainRecipe Recipe, string Data, strin
     public void Save(string runDirectory)
     {
         Directory.CreateDirectory(runDirectory);
-        var path = Path.Combine(runDirectory, FileName);
-        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(this, _jsonOptions));
-        File.Move(path + ".tmp", path, overwrite: true);
+        AtomicFile.WriteAllText(Path.Combine(runDirectory, FileName), JsonSerializer.Serialize(this, _jsonOptions));
     }
 
     /// <summary>Reads a run folder's config; a missing or malformed file is a user error naming it.</summary>

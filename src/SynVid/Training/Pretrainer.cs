@@ -3,6 +3,7 @@ using SynVid.Datasets;
 using SynVid.Model;
 using SynVid.Reporting;
 using SynVid.Runtime;
+using SynVid.Serialization;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -69,6 +70,8 @@ public static class Pretrainer
         var modelConfig = recipe.ModelConfig();
         var schedule = recipe.Schedule();
         config.Save(runDirectory);
+        // What an interrupted run left under temporary names (plots, metrics; checkpoints clean their own folder).
+        AtomicFile.CleanStale(runDirectory);
 
         manual_seed(recipe.Seed);
         using var model = new PretrainModel(modelConfig);

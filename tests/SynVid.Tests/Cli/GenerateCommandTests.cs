@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SynVid.Serialization;
 using SynVid.Synthesis;
 using SynVid.Video;
 
@@ -41,12 +42,12 @@ public sealed class GenerateCommandTests : IDisposable
         // Resume: only the missing video is rendered again, with the same bytes.
         var before = File.ReadAllBytes(Path.Combine(video1, "00002.png"));
         Directory.Delete(video1, recursive: true);
-        Directory.CreateDirectory(video1 + ".tmp-deadbeef"); // what a killed run leaves behind
+        Directory.CreateDirectory(video1 + AtomicFile.Marker + "999999999-deadbeef"); // what a killed run leaves behind
         r = CliRunner.Run(args);
         Assert.True(r.ExitCode == 0, r.StdErr);
         Assert.Contains("wrote 1 video(s), 2 already present", r.StdOut, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(Path.Combine(video1, "00002.png")));
-        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(_dir, "videos"), "*tmp*"));
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(_dir, "videos"), "*" + AtomicFile.Marker + "*"));
 
         // Another dataset in the same folder is refused.
         r = CliRunner.Run([.. args[..^1], "8"]);

@@ -1,3 +1,5 @@
+using SynVid.Reporting;
+
 namespace SynVid.Analysis.Progression;
 
 /// <summary>Figures of the progression report.</summary>
@@ -44,14 +46,6 @@ public static class ProgressionCharts
         plot.Axes.SetLimits(-0.6, rows.Count - 0.4, 0, 105);
         plot.YLabel("top-1 (%)");
         plot.Title("accuracy by pre-training data");
-        Save(plot, path, 1200, 600);
-    }
-
-    /// <summary>Writes a plot to a temporary name, then renames it.</summary>
-    internal static void Save(ScottPlot.Plot plot, string path, int width, int height)
-    {
-        var tmp = path + ".tmp.png";
-        plot.SavePng(tmp, width, height);
-        File.Move(tmp, path, overwrite: true);
+        PlotFile.SavePng(plot, path, 1200, 600);
     }
 }

@@ -9,6 +9,7 @@ using SynVid.Datasets.Specs;
 using SynVid.Evaluation;
 using SynVid.Reporting;
 using SynVid.Runtime;
+using SynVid.Serialization;
 using SynVid.Synthesis;
 using SynVid.Textures;
 using SynVid.Training;
@@ -91,7 +92,7 @@ public static class ProgressionRunner
             Report(1, 1, "done");
         }
         var rows = plan.Arms.Select(arm => Row(directory, arm)).ToList();
-        DatasetGenerator.WriteAtomically(Path.Combine(directory, ResultsFile), ProgressionRow.ToCsv(rows));
+        AtomicFile.WriteAllText(Path.Combine(directory, ResultsFile), ProgressionRow.ToCsv(rows));
         var wall = plan.Arms.Sum(arm => Steps(arm).Sum(step => ProgressionStepRecord.Read(Path.Combine(directory, arm.Name, step))?.Seconds ?? 0));
         var reportPath = WriteReport(plan, directory, rows, wall);
         return new ProgressionOutcome(rows, run, cached, wall, reportPath);
@@ -146,7 +147,7 @@ public static class ProgressionRunner
             ["arms"] = new JsonArray([.. plan.Arms.Select(a => (JsonNode)a.Name)]),
             ["synvid_version"] = BuildInfo.Version,
         };
-        DatasetGenerator.WriteAtomically(planPath, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        AtomicFile.WriteAllText(planPath, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 
     private static double Pretrain(ProgressionPlan plan, ProgressionArm arm, string stepDir, Action<long, long, string> report, CancellationToken cancellation)
@@ -320,8 +321,8 @@ public static class ProgressionRunner
         var comparable = firstMetrics?["comparable_with_paper"] is JsonValue c2 && c2.TryGetValue<bool>(out var b) && b;
         var context = new ReportContext(plan.Preset.Name, Scale(plan), plan.Downstream, plan.DownstreamIsProxy, plan.Preset.Features, comparable, wall, plan.Notes);
         var md = Path.Combine(directory, "report.md");
-        DatasetGenerator.WriteAtomically(md, ProgressionReport.Markdown(context, rows, figures));
-        DatasetGenerator.WriteAtomically(Path.Combine(directory, "report.html"), ProgressionReport.Html(context, rows, figures));
+        AtomicFile.WriteAllText(md, ProgressionReport.Markdown(context, rows, figures));
+        AtomicFile.WriteAllText(Path.Combine(directory, "report.html"), ProgressionReport.Html(context, rows, figures));
         return md;
     }
 

@@ -1,5 +1,5 @@
-using System.Text;
 using SynVid.Datasets.SynAction;
+using SynVid.Randomness;
 
 namespace SynVid.Datasets.Specs;
 
@@ -66,15 +66,8 @@ public static class MotionProbeLists
         videos.SelectMany(v => Enumerable.Range(0, classes).Select(label => (new LabeledVideo(v, label), v)));
 
     // A stable value in [0, 1) for a relative path (FNV-1a over UTF-8, then mixed).
-    private static double UnitHash(string relative)
-    {
-        var h = 14695981039346656037UL;
-        foreach (var b in Encoding.UTF8.GetBytes(relative.Replace('\\', '/')))
-        {
-            h = (h ^ b) * 1099511628211UL;
-        }
-        return (SplitMixRandom.Mix(h) >> 11) * (1.0 / (1UL << 53));
-    }
+    private static double UnitHash(string relative) =>
+        RandomBits.ToUnitDouble(SplitMix64.Mix(Fnv1a64.OfUtf8(relative.Replace('\\', '/'))));
 }
 
 /// <summary>Frame indices of motion-probe clips.</summary>

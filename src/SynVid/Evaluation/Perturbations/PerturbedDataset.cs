@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SynVid.Datasets.Specs;
+using SynVid.Serialization;
 using SynVid.Video;
 
 namespace SynVid.Evaluation.Perturbations;
@@ -119,9 +120,14 @@ public static class PerturbedDataset
             "temporal types re-order all frames of a video and are written unpadded (sampling shortens a video); " +
             "evaluation pads a strided buffer shorter than the clip by repeating its last frame");
         CheckExisting(manifestPath, manifest);
-        WriteText(manifestPath, JsonSerializer.Serialize(manifest, _json));
+        AtomicFile.WriteAllText(manifestPath, JsonSerializer.Serialize(manifest, _json));
 
         var relative = RelativePaths(videos, classNames, options.SourceRoot);
+        // What an interrupted run left under temporary names; finished videos are kept and skipped.
+        foreach (var folder in relative.Select(r => Path.GetDirectoryName(Path.Combine(root, r))!).Append(root).Distinct())
+        {
+            AtomicFile.CleanStale(folder);
+        }
         int written = 0, skipped = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancel };
         Parallel.For(0, videos.Count, parallel, i =>
@@ -152,10 +158,10 @@ public static class PerturbedDataset
         }
         foreach (var name in new[] { "test.csv", "val.csv", "train.csv" })
         {
-            WriteText(Path.Combine(root, name), list.ToString());
+            AtomicFile.WriteAllText(Path.Combine(root, name), list.ToString());
         }
-        WriteText(Path.Combine(root, "classes.txt"), string.Concat(classNames.Select(c => c + "\n")));
-        WriteText(manifestPath, JsonSerializer.Serialize(manifest with { Complete = true }, _json));
+        AtomicFile.WriteAllText(Path.Combine(root, "classes.txt"), string.Concat(classNames.Select(c => c + "\n")));
+        AtomicFile.WriteAllText(manifestPath, JsonSerializer.Serialize(manifest with { Complete = true }, _json));
         return new PerturbedDatasetOutcome(written, skipped, root);
     }
 
@@ -193,13 +199,6 @@ public static class PerturbedDataset
             writer.Write(frame);
         }
         writer.Complete();
-    }
-
-    private static void WriteText(string path, string text)
-    {
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
     }
 
     private static bool IsKey(string path) => path.StartsWith("synaction:", StringComparison.Ordinal);

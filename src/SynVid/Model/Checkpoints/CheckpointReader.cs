@@ -38,24 +38,8 @@ public static class CheckpointReader
     /// <summary>Reads a <c>torch.save</c> zip file holding a state dict, optionally under 'model' or 'module'.</summary>
     public static StateDict ReadPyTorch(string path)
     {
-        Hashtable root;
-        try
-        {
-            root = PyTorchUnpickler.UnpickleStateDict(path);
-        }
-        catch (Exception e) when (e is NotImplementedException or InvalidDataException or InvalidCastException or IOException)
-        {
-            throw new UserInputException($"{path}: not a readable PyTorch checkpoint ({e.Message})", e);
-        }
-        var model = root["model"] as IDictionary ?? root["module"] as IDictionary ?? root;
-        var tensors = new Dictionary<string, Tensor>();
-        foreach (DictionaryEntry entry in model)
-        {
-            if (entry.Key is string key && entry.Value is Tensor t)
-            {
-                tensors[key] = t;
-            }
-        }
+        var root = Unpickle(path);
+        var tensors = TensorsOf(root["model"] as IDictionary ?? root["module"] as IDictionary ?? root);
         // Everything else (optimizer state, args) was unpickled too; free its tensors now.
         // by reference: Tensor.Equals compares values, and a tensor holding NaN is not equal to itself
         DisposeTensorsExcept(root, new HashSet<Tensor>(tensors.Values, ReferenceEqualityComparer.Instance));
@@ -70,7 +54,47 @@ public static class CheckpointReader
     /// <summary>Restores <paramref name="optimizer"/> from the 'optimizer' entry written by <see cref="CheckpointWriter"/> (or torch).</summary>
     public static void LoadOptimizer(string path, OptimizerHelper optimizer)
     {
-        var root = PyTorchUnpickler.UnpickleStateDict(path);
+        var root = Unpickle(path);
+        try
+        {
+            LoadOptimizer(root, path, optimizer);
+        }
+        finally
+        {
+            DisposeTensorsExcept(root, []);
+        }
+    }
+
+    /// <summary>The whole content of a <c>torch.save</c> zip file; the caller disposes its tensors.</summary>
+    internal static Hashtable Unpickle(string path)
+    {
+        try
+        {
+            return PyTorchUnpickler.UnpickleStateDict(path);
+        }
+        catch (Exception e) when (e is NotImplementedException or InvalidDataException or InvalidCastException or IOException)
+        {
+            throw new UserInputException($"{path}: not a readable PyTorch checkpoint ({e.Message})", e);
+        }
+    }
+
+    /// <summary>The tensors of a state dict, by key (entries that are not named tensors are skipped).</summary>
+    internal static Dictionary<string, Tensor> TensorsOf(IDictionary stateDict)
+    {
+        var tensors = new Dictionary<string, Tensor>();
+        foreach (DictionaryEntry entry in stateDict)
+        {
+            if (entry.Key is string key && entry.Value is Tensor t)
+            {
+                tensors[key] = t;
+            }
+        }
+        return tensors;
+    }
+
+    /// <summary>Restores <paramref name="optimizer"/> from the 'optimizer' entry of an unpickled checkpoint <paramref name="root"/>.</summary>
+    internal static void LoadOptimizer(IDictionary root, string path, OptimizerHelper optimizer)
+    {
         try
         {
             if (root["optimizer"] is not IDictionary state)
@@ -85,10 +109,6 @@ public static class CheckpointReader
         catch (Exception e) when (e is ArgumentException or InvalidCastException or KeyNotFoundException)
         {
             throw new UserInputException($"{path}: the optimizer state does not match this optimizer ({e.Message})", e);
-        }
-        finally
-        {
-            DisposeTensorsExcept(root, []);
         }
     }
 

@@ -1,4 +1,5 @@
 using SynVid.Analysis.Progression;
+using SynVid.Serialization;
 using SynVid.Tests.Cli;
 using SynVid.Tests.Evaluation;
 using SynVid.Training;
@@ -89,7 +90,7 @@ public sealed class ProgressionRunnerTests
             Assert.True(new FileInfo(Path.Combine(outDir, figure)).Length > 1000, figure);
             Assert.Contains($"]({figure})", md, StringComparison.Ordinal);
         }
-        Assert.Empty(Directory.EnumerateFiles(outDir, "*.tmp*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(outDir, "*" + AtomicFile.Marker + "*", SearchOption.AllDirectories));
 
         // delete one step's result: only that step reruns (pre-training continues from its final checkpoint), nothing else is touched
         var pretrain = Path.Combine(outDir, "static-circles", "pretrain");
