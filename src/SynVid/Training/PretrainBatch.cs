@@ -56,6 +56,9 @@ public sealed record PretrainBatch(Tensor Video, Tensor Mask, long FirstSample) 
     private static Random StreamRandom(long seed, long sample, long stream) =>
         new((int)(new SeededRandom(seed, sample, stream).NextULong() >> 33));
 
+    /// <summary>A batch over the same storage with its own tensor handles, so disposing it leaves this one intact.</summary>
+    public PretrainBatch Share() => new(Video.alias(), Mask.alias(), FirstSample);
+
     /// <inheritdoc />
     public void Dispose()
     {
