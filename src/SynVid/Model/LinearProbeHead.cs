@@ -32,7 +32,7 @@ public sealed class LinearProbeHead : Module<Tensor, Tensor>
         _linear = Linear(dim, classes);
         RegisterComponents();
         using var noGrad = no_grad();
-        init.trunc_normal_(_linear.weight!, 0.0, 0.02, -2.0, 2.0);
+        Initialization.TruncNormal(_linear.weight!, 0.0, 0.02, -2.0, 2.0);
         _linear.weight!.mul_(initScale);
         init.zeros_(_linear.bias!);
     }

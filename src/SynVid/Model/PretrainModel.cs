@@ -43,7 +43,7 @@ public sealed class PretrainModel : Module<Tensor, Tensor, Tensor>
         _maskToken = Parameter(zeros(1, 1, config.DecoderEmbedDim));
         using (no_grad())
         {
-            nn.init.trunc_normal_(_maskToken, 0.0, 0.02, -0.02, 0.02);
+            Initialization.TruncNormal(_maskToken, 0.0, 0.02, -0.02, 0.02);
         }
         _decoderTable = new SinusoidTable(config.Encoder.NumTokens, config.DecoderEmbedDim);
         RegisterComponents();

@@ -61,7 +61,7 @@ public sealed class VideoClassifier : Module<Tensor, Tensor>
         using var noGrad = no_grad();
         nn.init.ones_(_fcNorm.weight!);
         nn.init.zeros_(_fcNorm.bias!);
-        nn.init.trunc_normal_(_head.weight!, 0.0, 0.02, -2.0, 2.0);
+        Initialization.TruncNormal(_head.weight!, 0.0, 0.02, -2.0, 2.0);
         _head.weight!.mul_(Config.InitScale);
         nn.init.zeros_(_head.bias!);
     }
