@@ -1,0 +1,279 @@
+using System.Text;
+
+namespace SynVid.Video.LibAv;
+
+/// <summary>
+/// One video file open in-process: its demuxer and a single-threaded decoder for its first video stream. Reads
+/// pictures in presentation order, seeks to the keyframe at or before a timestamp. Not thread-safe: one per thread.
+/// </summary>
+internal sealed unsafe class LibAvVideoFile : IDisposable
+{
+    private readonly LibAvLibraries _av;
+    private readonly string _path;
+    private readonly bool _findStreamInfo;
+    private readonly PacketHandle _packet;
+    private FormatContextHandle _format = null!;
+    private CodecContextHandle _codec = null!;
+    private IntPtr _stream;
+    private int _streamIndex;
+    private bool _demuxerEnded;
+    private bool _decoderDrained;
+
+    private LibAvVideoFile(LibAvLibraries av, string path, bool findStreamInfo)
+    {
+        _av = av;
+        _path = path;
+        _findStreamInfo = findStreamInfo;
+        _packet = new PacketHandle(av, av.av_packet_alloc());
+        try
+        {
+            OpenInput();
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The stream's time base.</summary>
+    public Rational TimeBase { get; private set; }
+
+    /// <summary>
+    /// Opens <paramref name="path"/>. <paramref name="findStreamInfo"/> reads ahead to fill every stream parameter as
+    /// ffprobe reports them (needed by <see cref="Probe"/>); reading frames does not need it.
+    /// </summary>
+    public static LibAvVideoFile Open(LibAvLibraries av, string path, bool findStreamInfo) => new(av, path, findStreamInfo);
+
+    /// <summary>
+    /// What ffprobe reports about the stream, plus the timestamp of the first picture and the span of the packets'
+    /// timestamps, which the frame rule needs. Reads the whole file (demuxing only, after the first picture) and leaves
+    /// the position at its end.
+    /// </summary>
+    public VideoInfo Probe()
+    {
+        var par = CodecParameters;
+        var width = *(int*)(par + LibAvAbi.ParWidth);
+        var height = *(int*)(par + LibAvAbi.ParHeight);
+        var nbFrames = *(long*)((byte*)_stream + LibAvAbi.StreamNbFrames);
+        var averageRate = ((AVRational*)((byte*)_stream + LibAvAbi.StreamAvgFrameRate))->ToRational();
+        var nominalRate = ((AVRational*)((byte*)_stream + LibAvAbi.StreamRFrameRate))->ToRational();
+        var startPts = *(long*)((byte*)_stream + LibAvAbi.StreamStartTime);
+        var codec = _av.CodecName(*(int*)(par + LibAvAbi.ParCodecId));
+
+        long packets = 0, firstTime = long.MaxValue, lastTime = long.MinValue;
+        long? firstPicture = null;
+        using var frame = NewFrame();
+        while (ReadPacket())
+        {
+            var pts = *(long*)((byte*)_packet.Pointer + LibAvAbi.PacketPts);
+            var time = pts != LibAvAbi.NoPts ? pts : *(long*)((byte*)_packet.Pointer + LibAvAbi.PacketDts);
+            packets++;
+            if (time != LibAvAbi.NoPts)
+            {
+                firstTime = Math.Min(firstTime, time);
+                lastTime = Math.Max(lastTime, time);
+            }
+            if (firstPicture is null)
+            {
+                _av.avcodec_send_packet(_codec.Pointer, _packet.Pointer);
+                if (_av.avcodec_receive_frame(_codec.Pointer, frame.Pointer) == 0)
+                {
+                    firstPicture = BestEffortTimestamp(frame.Pointer);
+                    _av.av_frame_unref(frame.Pointer);
+                }
+            }
+            _av.av_packet_unref(_packet.Pointer);
+        }
+        if (firstPicture is null && packets > 0 && NextPictureAfterEnd(frame))
+        {
+            firstPicture = BestEffortTimestamp(frame.Pointer);
+            _av.av_frame_unref(frame.Pointer);
+        }
+        return new StreamFacts(
+            _path, codec, width, height, nbFrames, averageRate, nominalRate, TimeBase, startPts, packets,
+            lastTime >= firstTime ? lastTime - firstTime : null, firstPicture).ToVideoInfo();
+    }
+
+    /// <summary>Decodes the next picture into <paramref name="frame"/>; false when the stream has no more.</summary>
+    public bool NextPicture(FrameHandle frame)
+    {
+        while (true)
+        {
+            var received = _av.avcodec_receive_frame(_codec.Pointer, frame.Pointer);
+            if (received == 0)
+            {
+                return true;
+            }
+            if (received == LibAvAbi.ErrorEof || _decoderDrained)
+            {
+                _decoderDrained = true;
+                return false;
+            }
+            // EAGAIN, or a broken picture (which ffmpeg logs and passes over, as this reader does): feed the next packet.
+            if (!_demuxerEnded && ReadPacket())
+            {
+                // Invalid data in one packet is skipped, as the ffmpeg command line does.
+                _av.avcodec_send_packet(_codec.Pointer, _packet.Pointer);
+                _av.av_packet_unref(_packet.Pointer);
+            }
+            else
+            {
+                _demuxerEnded = true;
+                if (_av.avcodec_send_packet(_codec.Pointer, IntPtr.Zero) < 0)
+                {
+                    _decoderDrained = true;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Moves to the keyframe at or before <paramref name="timestamp"/> (stream time base) and empties the decoder;
+    /// false when the demuxer cannot seek (the position is then undefined: <see cref="Rewind"/>).
+    /// </summary>
+    public bool Seek(long timestamp)
+    {
+        var result = _av.av_seek_frame(_format.Pointer, _streamIndex, timestamp, LibAvAbi.SeekBackward);
+        _av.avcodec_flush_buffers(_codec.Pointer);
+        _demuxerEnded = false;
+        _decoderDrained = false;
+        return result >= 0;
+    }
+
+    /// <summary>Reopens the file at its start (for demuxers that cannot seek back).</summary>
+    public void Rewind()
+    {
+        _codec.Dispose();
+        _format.Dispose();
+        OpenInput();
+    }
+
+    /// <summary>A new frame to decode into.</summary>
+    public FrameHandle NewFrame()
+    {
+        var pointer = _av.av_frame_alloc();
+        if (pointer == IntPtr.Zero)
+        {
+            throw new OutOfMemoryException("av_frame_alloc failed");
+        }
+        return new FrameHandle(_av, pointer);
+    }
+
+    /// <summary>The decoder's timestamp of a decoded picture (<c>best_effort_timestamp</c>, what ffmpeg uses), or <see cref="LibAvAbi.NoPts"/>.</summary>
+    public static long BestEffortTimestamp(IntPtr frame) => *(long*)((byte*)frame + LibAvAbi.FrameBestEffortTimestamp);
+
+    public void Dispose()
+    {
+        _codec?.Dispose();
+        _format?.Dispose();
+        _packet.Dispose();
+    }
+
+    private IntPtr CodecParameters => *(IntPtr*)((byte*)_stream + LibAvAbi.StreamCodecPar);
+
+    private void OpenInput()
+    {
+        _demuxerEnded = false;
+        _decoderDrained = false;
+        IntPtr format = IntPtr.Zero;
+        // "file:" keeps a colon in a file name from being read as a protocol.
+        var url = Encoding.UTF8.GetBytes("file:" + _path + "\0");
+        int opened;
+        fixed (byte* u = url)
+        {
+            opened = _av.avformat_open_input(&format, u, IntPtr.Zero, IntPtr.Zero);
+        }
+        if (opened < 0)
+        {
+            throw new UserInputException($"video {_path}: not a readable video ({_av.ErrorText(opened)})");
+        }
+        _format = new FormatContextHandle(_av, format);
+        if (_findStreamInfo)
+        {
+            var found = _av.avformat_find_stream_info(format, IntPtr.Zero);
+            if (found < 0)
+            {
+                throw new UserInputException($"video {_path}: not a readable video ({_av.ErrorText(found)})");
+            }
+        }
+        var count = *(uint*)((byte*)format + LibAvAbi.FormatNbStreams);
+        var streams = *(IntPtr**)((byte*)format + LibAvAbi.FormatStreams);
+        _streamIndex = -1;
+        for (var i = 0; i < count; i++)
+        {
+            var par = *(IntPtr*)((byte*)streams[i] + LibAvAbi.StreamCodecPar);
+            if (*(int*)((byte*)par + LibAvAbi.ParCodecType) == LibAvAbi.MediaTypeVideo)
+            {
+                _streamIndex = i;
+                _stream = streams[i];
+                break;
+            }
+        }
+        if (_streamIndex < 0)
+        {
+            throw new UserInputException($"video {_path}: the file has no video stream");
+        }
+        TimeBase = ((AVRational*)((byte*)_stream + LibAvAbi.StreamTimeBase))->ToRational();
+        OpenDecoder();
+    }
+
+    private void OpenDecoder()
+    {
+        var codecId = *(int*)((byte*)CodecParameters + LibAvAbi.ParCodecId);
+        var decoder = _av.avcodec_find_decoder(codecId);
+        if (decoder == IntPtr.Zero)
+        {
+            throw new UserInputException($"video {_path}: no decoder for its codec ({_av.CodecName(codecId)})");
+        }
+        _codec = new CodecContextHandle(_av, _av.avcodec_alloc_context3(decoder));
+        var result = _av.avcodec_parameters_to_context(_codec.Pointer, CodecParameters);
+        if (result >= 0)
+        {
+            // One thread per decoder: readers run one per worker thread, and a decoder's own threads would only contend.
+            fixed (byte* threads = "threads\0"u8, timeBase = "pkt_timebase\0"u8)
+            {
+                _av.av_opt_set_int(_codec.Pointer, threads, 1, 0);
+                var tb = (AVRational*)((byte*)_stream + LibAvAbi.StreamTimeBase);
+                _av.av_opt_set_q(_codec.Pointer, timeBase, *tb, 0);
+            }
+            result = _av.avcodec_open2(_codec.Pointer, decoder, IntPtr.Zero);
+        }
+        if (result < 0)
+        {
+            throw new UserInputException($"video {_path}: its {_av.CodecName(codecId)} stream cannot be decoded ({_av.ErrorText(result)})");
+        }
+    }
+
+    /// <summary>Reads the next packet of the video stream into <see cref="_packet"/>; false at the end (or a read error, which ffmpeg treats alike).</summary>
+    private bool ReadPacket()
+    {
+        while (_av.av_read_frame(_format.Pointer, _packet.Pointer) >= 0)
+        {
+            if (*(int*)((byte*)_packet.Pointer + LibAvAbi.PacketStreamIndex) == _streamIndex)
+            {
+                return true;
+            }
+            _av.av_packet_unref(_packet.Pointer);
+        }
+        return false;
+    }
+
+    /// <summary>After the last packet: drains the decoder until it returns one picture.</summary>
+    private bool NextPictureAfterEnd(FrameHandle frame)
+    {
+        _av.avcodec_send_packet(_codec.Pointer, IntPtr.Zero);
+        while (true)
+        {
+            var received = _av.avcodec_receive_frame(_codec.Pointer, frame.Pointer);
+            if (received == 0)
+            {
+                return true;
+            }
+            if (received == LibAvAbi.ErrorEof || received == LibAvAbi.ErrorAgain)
+            {
+                return false;
+            }
+        }
+    }
+}
