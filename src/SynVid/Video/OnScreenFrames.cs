@@ -56,6 +56,23 @@ internal sealed class OnScreenFrames<T>
         _currentSlot = slot;
     }
 
+    /// <summary>
+    /// The next picture is known to start at <paramref name="nextSlot"/> before it is decoded: every wanted slot before
+    /// it shows the current picture.
+    /// </summary>
+    public void SettleBefore(long nextSlot, Action<int, T> show)
+    {
+        if (_current is null)
+        {
+            return;
+        }
+        while (_next < _wanted.Count && nextSlot > _wanted[_next])
+        {
+            show(_next, _current);
+            _next++;
+        }
+    }
+
     /// <summary>The stream ended: the current picture holds for every wanted slot left.</summary>
     public void Finish(Action<int, T> show)
     {

@@ -39,6 +39,9 @@ internal static class LibAvAbi
     public const int ParWidth = 56;
     public const int ParHeight = 60;
 
+    // AVCodecContext
+    public const int CodecSkipFrame = 692;
+
     // AVPacket
     public const int PacketPts = 8;
     public const int PacketDts = 16;

@@ -44,6 +44,7 @@ internal sealed unsafe class LibAvFrameReader : IDisposable
         var frames = new RgbImage?[slots.Count];
         var screen = new OnScreenFrames<FrameHandle>(slots);
         void Show(int k, FrameHandle picture) => frames[k] = ToRgb(picture);
+        _file.Needed = (pts, next) => Shown(slots, _clock.SlotOf(pts), next == long.MaxValue ? long.MaxValue : _clock.SlotOf(next));
         var seeked = slots[0] > 0 && SeekBefore(slots[0], attempt: 0);
         var attempts = 0;
         while (!screen.Complete)
@@ -69,8 +70,14 @@ internal sealed unsafe class LibAvFrameReader : IDisposable
                 continue;
             }
             screen.Add(picture, slot, Show, Release);
+            if (_file.TryGetSuccessor(pts, out var next))
+            {
+                // The packets already tell when this picture is replaced: no need to decode the next one to find out.
+                screen.SettleBefore(next == long.MaxValue ? long.MaxValue : _clock.SlotOf(next), Show);
+            }
         }
         screen.Finish(Show);
+        _file.Needed = null;
         if (screen.TakeCurrent() is { } last)
         {
             Release(last);
@@ -136,6 +143,26 @@ internal sealed unsafe class LibAvFrameReader : IDisposable
         {
             throw new UserInputException($"video {_path}: frame {produced} could not be decoded (the file reports {_info.FrameCount} frames)");
         }
+    }
+
+    /// <summary>Whether a picture on screen from slot <paramref name="from"/> until <paramref name="until"/> (exclusive) shows at a wanted slot.</summary>
+    private static bool Shown(IReadOnlyList<long> slots, long from, long until)
+    {
+        // The first wanted slot at or after `from`, by binary search.
+        int lo = 0, hi = slots.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (slots[mid] < from)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo < slots.Count && slots[lo] < until;
     }
 
     public void Dispose()

@@ -8,10 +8,21 @@ namespace SynVid.Video.LibAv;
 /// </summary>
 internal sealed unsafe class LibAvVideoFile : IDisposable
 {
+    /// <summary>Packets demuxed ahead of the decoder: more than any stream's reordering depth, so that each packet's successor in presentation order is among them.</summary>
+    private const int Lookahead = 16;
+    private const int DiscardDefault = 0;
+    private const int DiscardNonReference = 8;
+
     private readonly LibAvLibraries _av;
     private readonly string _path;
     private readonly bool _findStreamInfo;
     private readonly PacketHandle _packet;
+    private readonly Queue<PacketHandle> _ahead = new();
+    private readonly Stack<PacketHandle> _sparePackets = new();
+    private readonly List<PacketHandle> _packets = [];
+    private readonly SortedSet<long> _demuxedTimes = [];
+    private bool _allTimed = true;
+    private long _lastDts = long.MinValue;
     private FormatContextHandle _format = null!;
     private CodecContextHandle _codec = null!;
     private IntPtr _stream;
@@ -38,6 +49,13 @@ internal sealed unsafe class LibAvVideoFile : IDisposable
 
     /// <summary>The stream's time base.</summary>
     public Rational TimeBase { get; private set; }
+
+    /// <summary>
+    /// Whether the picture with presentation timestamp <c>pts</c> is needed, given the timestamp of the next picture
+    /// (<see cref="long.MaxValue"/> after the last). When set, packets of unneeded pictures are decoded with
+    /// non-reference pictures discarded: such a picture is never shown, and no other picture depends on it.
+    /// </summary>
+    public Func<long, long, bool>? Needed { get; set; }
 
     /// <summary>
     /// Opens <paramref name="path"/>. <paramref name="findStreamInfo"/> reads ahead to fill every stream parameter as
@@ -111,19 +129,18 @@ internal sealed unsafe class LibAvVideoFile : IDisposable
                 return false;
             }
             // EAGAIN, or a broken picture (which ffmpeg logs and passes over, as this reader does): feed the next packet.
-            if (!_demuxerEnded && ReadPacket())
+            FillLookahead();
+            if (_ahead.TryDequeue(out var packet))
             {
+                *(int*)((byte*)_codec.Pointer + LibAvAbi.CodecSkipFrame) = CanDiscard(packet) ? DiscardNonReference : DiscardDefault;
                 // Invalid data in one packet is skipped, as the ffmpeg command line does.
-                _av.avcodec_send_packet(_codec.Pointer, _packet.Pointer);
-                _av.av_packet_unref(_packet.Pointer);
+                _av.avcodec_send_packet(_codec.Pointer, packet.Pointer);
+                _av.av_packet_unref(packet.Pointer);
+                _sparePackets.Push(packet);
             }
-            else
+            else if (_av.avcodec_send_packet(_codec.Pointer, IntPtr.Zero) < 0)
             {
-                _demuxerEnded = true;
-                if (_av.avcodec_send_packet(_codec.Pointer, IntPtr.Zero) < 0)
-                {
-                    _decoderDrained = true;
-                }
+                _decoderDrained = true;
             }
         }
     }
@@ -136,9 +153,29 @@ internal sealed unsafe class LibAvVideoFile : IDisposable
     {
         var result = _av.av_seek_frame(_format.Pointer, _streamIndex, timestamp, LibAvAbi.SeekBackward);
         _av.avcodec_flush_buffers(_codec.Pointer);
-        _demuxerEnded = false;
-        _decoderDrained = false;
+        ResetReading();
         return result >= 0;
+    }
+
+    /// <summary>
+    /// The presentation timestamp of the picture after the one at <paramref name="pts"/>, when the packets demuxed so
+    /// far settle it (<see cref="long.MaxValue"/>: none follows): later packets decode after the last one demuxed, so
+    /// their timestamps are at least its decoding timestamp.
+    /// </summary>
+    public bool TryGetSuccessor(long pts, out long successor)
+    {
+        successor = long.MaxValue;
+        if (!_allTimed)
+        {
+            return false;
+        }
+        var later = _demuxedTimes.GetViewBetween(pts + 1, long.MaxValue);
+        if (later.Count > 0)
+        {
+            successor = later.Min;
+            return _lastDts >= successor || _demuxerEnded;
+        }
+        return _demuxerEnded;
     }
 
     /// <summary>Reopens the file at its start (for demuxers that cannot seek back).</summary>
@@ -147,6 +184,7 @@ internal sealed unsafe class LibAvVideoFile : IDisposable
         _codec.Dispose();
         _format.Dispose();
         OpenInput();
+        ResetReading();
     }
 
     /// <summary>A new frame to decode into.</summary>
@@ -168,6 +206,10 @@ internal sealed unsafe class LibAvVideoFile : IDisposable
         _codec?.Dispose();
         _format?.Dispose();
         _packet.Dispose();
+        foreach (var packet in _packets)
+        {
+            packet.Dispose();
+        }
     }
 
     private IntPtr CodecParameters => *(IntPtr*)((byte*)_stream + LibAvAbi.StreamCodecPar);
@@ -245,16 +287,89 @@ internal sealed unsafe class LibAvVideoFile : IDisposable
         }
     }
 
-    /// <summary>Reads the next packet of the video stream into <see cref="_packet"/>; false at the end (or a read error, which ffmpeg treats alike).</summary>
-    private bool ReadPacket()
+    private void ResetReading()
     {
-        while (_av.av_read_frame(_format.Pointer, _packet.Pointer) >= 0)
+        _demuxerEnded = false;
+        _decoderDrained = false;
+        while (_ahead.TryDequeue(out var packet))
         {
-            if (*(int*)((byte*)_packet.Pointer + LibAvAbi.PacketStreamIndex) == _streamIndex)
+            _av.av_packet_unref(packet.Pointer);
+            _sparePackets.Push(packet);
+        }
+        _demuxedTimes.Clear();
+        _allTimed = true;
+        _lastDts = long.MinValue;
+    }
+
+    /// <summary>Demuxes until <see cref="Lookahead"/> packets wait or the stream ends, noting their timestamps.</summary>
+    private void FillLookahead()
+    {
+        while (!_demuxerEnded && _ahead.Count < Lookahead)
+        {
+            if (!_sparePackets.TryPop(out var packet))
+            {
+                packet = new PacketHandle(_av, _av.av_packet_alloc());
+                _packets.Add(packet);
+            }
+            if (!ReadPacket(packet))
+            {
+                _sparePackets.Push(packet);
+                _demuxerEnded = true;
+                break;
+            }
+            var pts = *(long*)((byte*)packet.Pointer + LibAvAbi.PacketPts);
+            var dts = *(long*)((byte*)packet.Pointer + LibAvAbi.PacketDts);
+            if (pts == LibAvAbi.NoPts || dts == LibAvAbi.NoPts)
+            {
+                _allTimed = false;
+            }
+            else
+            {
+                _demuxedTimes.Add(pts);
+                _lastDts = Math.Max(_lastDts, dts);
+            }
+            _ahead.Enqueue(packet);
+        }
+    }
+
+    /// <summary>Whether the picture of <paramref name="packet"/> is known to be unneeded (see <see cref="Needed"/>).</summary>
+    private bool CanDiscard(PacketHandle packet)
+    {
+        if (Needed is null || !_allTimed)
+        {
+            return false;
+        }
+        var pts = *(long*)((byte*)packet.Pointer + LibAvAbi.PacketPts);
+        // The earliest later timestamp among the packets ahead: the successor, or a later picture (which only widens the
+        // range the picture could be shown in, so the test errs towards decoding).
+        long? successor = null;
+        foreach (var ahead in _ahead)
+        {
+            var other = *(long*)((byte*)ahead.Pointer + LibAvAbi.PacketPts);
+            if (other > pts && (successor is null || other < successor))
+            {
+                successor = other;
+            }
+        }
+        if (successor is null && !_demuxerEnded)
+        {
+            return false;
+        }
+        return !Needed(pts, successor ?? long.MaxValue);
+    }
+
+    /// <summary>Reads the next packet of the video stream into <see cref="_packet"/>; false at the end (or a read error, which ffmpeg treats alike).</summary>
+    private bool ReadPacket() => ReadPacket(_packet);
+
+    private bool ReadPacket(PacketHandle packet)
+    {
+        while (_av.av_read_frame(_format.Pointer, packet.Pointer) >= 0)
+        {
+            if (*(int*)((byte*)packet.Pointer + LibAvAbi.PacketStreamIndex) == _streamIndex)
             {
                 return true;
             }
-            _av.av_packet_unref(_packet.Pointer);
+            _av.av_packet_unref(packet.Pointer);
         }
         return false;
     }
