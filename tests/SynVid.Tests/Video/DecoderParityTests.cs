@@ -16,17 +16,30 @@ public sealed class DecoderParityTests
         "mpeg4.mp4", "vfr-mpeg4.avi", "vfr-h264.mp4", "vfr-h264.mkv");
 
     [Fact]
-    public void TheInProcessDecoderIsAvailableHere()
+    public void InProcessDecodingIsChosenWhereFfmpeg51sLibrariesAreInstalled()
     {
-        // The project's setup installs FFmpeg 5.1's libraries with ffmpeg; CI must exercise the in-process path.
-        Assert.True(VideoDecoding.InProcessAvailable, VideoDecoding.InProcessUnavailableReason);
-        Assert.Equal(VideoDecoderKind.InProcess, VideoDecoding.Default);
+        if (InProcessDecoding.Expected)
+        {
+            // Debian 12 with the project's set-up (CI): the in-process path must load and be the default.
+            Assert.True(VideoDecoding.InProcessAvailable, VideoDecoding.InProcessUnavailableReason);
+            Assert.Equal(VideoDecoderKind.InProcess, VideoDecoding.Default);
+            Assert.StartsWith("in-process (libavformat 59.", VideoDecoding.Describe());
+        }
+        else
+        {
+            Assert.Equal(VideoDecoderKind.FfmpegProcess, VideoDecoding.Default);
+            Assert.Contains("in-process video decoding is unavailable", VideoDecoding.Describe());
+        }
     }
 
     [Theory]
     [MemberData(nameof(Files))]
     public void BothDecodersProbeAndReadTheSameFrames(string name)
     {
+        if (InProcessDecoding.Unavailable())
+        {
+            return;
+        }
         using var dir = new TempFolder();
         var path = Make(dir.File(name));
 
@@ -62,6 +75,10 @@ public sealed class DecoderParityTests
     [InlineData("mpeg4-ucf.avi", 96, 72)]
     public void ScaledReadsAgreeWithinOneGreyLevel(string name, int width, int height)
     {
+        if (InProcessDecoding.Unavailable())
+        {
+            return;
+        }
         using var dir = new TempFolder();
         var path = Make(dir.File(name));
         var info = VideoReader.Probe(path);

@@ -99,6 +99,10 @@ internal sealed unsafe class LibAvLibraries
         var handles = new List<IntPtr>();
         try
         {
+            if (!Environment.Is64BitProcess)
+            {
+                throw new DllNotFoundException("this is a 32-bit process (the struct layouts SynVid reads are 64-bit)");
+            }
             IntPtr Load(string name, int major)
             {
                 if (!TryLoadLibrary(name, major, out var handle))

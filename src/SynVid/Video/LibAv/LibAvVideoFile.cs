@@ -231,7 +231,7 @@ internal sealed unsafe class LibAvVideoFile : IDisposable
             throw new UserInputException($"video {_path}: not a readable video ({_av.ErrorText(opened)})");
         }
         _format = new FormatContextHandle(_av, format);
-        if (_findStreamInfo)
+        if (_findStreamInfo || !HeaderDescribesVideo(format))
         {
             var found = _av.avformat_find_stream_info(format, IntPtr.Zero);
             if (found < 0)
@@ -258,6 +258,22 @@ internal sealed unsafe class LibAvVideoFile : IDisposable
         }
         TimeBase = ((AVRational*)((byte*)_stream + LibAvAbi.StreamTimeBase))->ToRational();
         OpenDecoder();
+    }
+
+    /// <summary>Whether the container's header alone gives a video stream with a size (mp4, avi, mkv do; raw streams need reading ahead).</summary>
+    private static bool HeaderDescribesVideo(IntPtr format)
+    {
+        var count = *(uint*)((byte*)format + LibAvAbi.FormatNbStreams);
+        var streams = *(IntPtr**)((byte*)format + LibAvAbi.FormatStreams);
+        for (var i = 0; i < count; i++)
+        {
+            var par = *(byte**)((byte*)streams[i] + LibAvAbi.StreamCodecPar);
+            if (*(int*)(par + LibAvAbi.ParCodecType) == LibAvAbi.MediaTypeVideo)
+            {
+                return *(int*)(par + LibAvAbi.ParWidth) > 0 && *(int*)(par + LibAvAbi.ParHeight) > 0;
+            }
+        }
+        return false;
     }
 
     private void OpenDecoder()
