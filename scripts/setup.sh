@@ -25,4 +25,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
+# In-process video decoding uses FFmpeg 5.1's shared libraries (Debian 12's, installed with its ffmpeg package). Where
+# ffmpeg came from elsewhere they may be missing: install them when this system packages them, else SynVid falls back
+# to ffmpeg processes (`synvid info` says which).
+libav=(libavformat59 libavcodec59 libswscale6 libavutil57)
+if command -v ldconfig >/dev/null 2>&1 && ! ldconfig -p | grep -q 'libavformat\.so\.59 ' \
+  && command -v apt-cache >/dev/null 2>&1 && apt-cache show "${libav[0]}" >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "setup: installing ${libav[*]} (in-process video decoding) with apt-get" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${libav[@]}" >/dev/null
+  else
+    echo "setup: note: in-process video decoding needs: sudo apt-get install -y ${libav[*]} (until then ffmpeg processes are used)" >&2
+  fi
+fi
+
 dotnet build SynVid.slnx -c Release -nologo -v q -clp:ErrorsOnly

@@ -13,6 +13,7 @@ internal static class BenchmarkCatalog
         ["rasterizer"] = RasterizerComparisonBenchmark.Run,
         ["video-encode"] = VideoIoBenchmark.Encode,
         ["video-decode"] = VideoIoBenchmark.Decode,
+        ["video-clips"] = VideoClipBenchmark.Run,
         ["synaction"] = SynActionBenchmark.Run,
         ["finetune-augment"] = FineTuneAugmentationBenchmark.Run,
         ["finetune-step"] = FineTuneBenchmark.Step,

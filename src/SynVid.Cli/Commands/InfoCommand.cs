@@ -5,13 +5,13 @@ using SynVid.Video;
 
 namespace SynVid.Cli.Commands;
 
-/// <summary>`synvid info`: versions, threads, CUDA and ffmpeg availability.</summary>
+/// <summary>`synvid info`: versions, threads, CUDA, ffmpeg availability and the video decoder in use.</summary>
 public static class InfoCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var command = new Command("info", "Show SynVid, .NET, TorchSharp and libtorch versions, torch threads, CUDA and ffmpeg availability.");
+        var command = new Command("info", "Show SynVid, .NET, TorchSharp and libtorch versions, torch threads, CUDA and ffmpeg availability, and how video files are decoded.");
         command.SetAction(_ =>
         {
             TorchRuntime.EnsureLoaded();
@@ -25,6 +25,7 @@ public static class InfoCommand
             table.AddRow("torch threads", TorchSharp.torch.get_num_threads().ToString(System.Globalization.CultureInfo.InvariantCulture));
             table.AddRow("CUDA", TorchRuntime.CudaAvailable ? "available" : "not available");
             table.AddRow("ffmpeg", ffmpeg is null ? "[yellow]not found[/] (sudo apt-get install ffmpeg)" : Markup.Escape(ffmpeg));
+            table.AddRow("video decoding", Markup.Escape(VideoDecoding.Describe()));
             AnsiConsole.Write(table);
             return ExitCodes.Ok;
         });

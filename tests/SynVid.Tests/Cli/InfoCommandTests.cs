@@ -15,6 +15,17 @@ public class InfoCommandTests
     }
 
     [Fact]
+    public void InfoShowsTheVideoDecoderAndTheChoiceCanBeForced()
+    {
+        var auto = CliRunner.Run("info");
+        var forced = CliRunner.Run(["info"], null, environment: new Dictionary<string, string> { ["SYNVID_VIDEO_DECODER"] = "ffmpeg" });
+
+        Assert.Contains("video decoding", auto.StdOut, StringComparison.Ordinal);
+        Assert.Contains(SynVid.Video.VideoDecoding.InProcessAvailable ? "in-process (libavformat 59." : "ffmpeg processes: in-process", auto.StdOut, StringComparison.Ordinal);
+        Assert.Contains("ffmpeg processes (chosen by SYNVID_VIDEO_DECODER)", forced.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HelpListsCommands()
     {
         var r = CliRunner.Run("--help");

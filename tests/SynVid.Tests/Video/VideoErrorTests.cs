@@ -85,12 +85,31 @@ public sealed class VideoErrorTests
         using (FakeFfmpeg.Missing())
         {
             var write = Assert.Throws<UserInputException>(() => VideoWriter.Create(dir.File("y.mp4"), 16, 16, 25));
-            var read = Assert.Throws<UserInputException>(() => VideoReader.Probe(video));
+            var read = Assert.Throws<UserInputException>(() => VideoReader.Probe(video, VideoDecoderKind.FfmpegProcess));
             Assert.Equal(Ffmpeg.InstallHint, write.Message);
             Assert.Equal(Ffmpeg.InstallHint, read.Message);
         }
 
         Assert.Equal([video], Directory.EnumerateFileSystemEntries(dir.Path));
+    }
+
+    [Fact]
+    public void TheInProcessDecoderReadsWithoutAnFfmpegProgram()
+    {
+        if (InProcessDecoding.Unavailable())
+        {
+            return;
+        }
+        using var dir = new TempFolder();
+        var path = dir.File("v.mkv");
+        var frames = Enumerable.Range(0, 3).Select(t => TestFrames.Noise(16, 16, t)).ToList();
+        TestFrames.WriteVideo(path, frames, 25, new VideoWriterSettings(VideoQuality.Lossless, Preset: "ultrafast"));
+
+        using (FakeFfmpeg.Missing())
+        {
+            Assert.Equal(3, VideoReader.Probe(path, VideoDecoderKind.InProcess).FrameCount);
+            Assert.True(frames[2].PixelsEqual(VideoReader.ReadAll(path, VideoDecoderKind.InProcess)[2]));
+        }
     }
 
     [Fact]
@@ -118,17 +137,26 @@ public sealed class VideoErrorTests
         Assert.Throws<InvalidOperationException>(writer.Complete);
     }
 
-    [Fact]
-    public void UnreadableVideosAreUserErrorsNamingTheFile()
+    [Theory]
+    [InlineData(VideoDecoderKind.InProcess)]
+    [InlineData(VideoDecoderKind.FfmpegProcess)]
+    public void UnreadableVideosAreUserErrorsNamingTheFile(VideoDecoderKind decoder)
     {
+        if (InProcessDecoding.Unavailable(decoder))
+        {
+            return;
+        }
         using var dir = new TempFolder();
         var missing = dir.File("missing.mp4");
         var garbage = dir.File("garbage.mp4");
+        var noise = dir.File("noise.mp4");
         File.WriteAllText(garbage, "this is not a video");
+        File.WriteAllBytes(noise, Enumerable.Range(0, 20000).Select(i => (byte)new Random(i).Next(256)).ToArray());
 
-        Assert.Contains(missing, Assert.Throws<UserInputException>(() => VideoReader.ReadAll(missing)).Message);
-        Assert.Contains(missing, Assert.Throws<UserInputException>(() => VideoReader.ReadFrames(missing, [0])).Message);
-        Assert.Contains(garbage, Assert.Throws<UserInputException>(() => VideoReader.Probe(garbage)).Message);
-        Assert.Contains(dir.Path, Assert.Throws<UserInputException>(() => VideoReader.Probe(dir.Path)).Message);
+        Assert.Contains(missing, Assert.Throws<UserInputException>(() => VideoReader.ReadAll(missing, decoder)).Message);
+        Assert.Contains(missing, Assert.Throws<UserInputException>(() => VideoReader.Probe(missing, decoder)).Message);
+        Assert.Contains(garbage, Assert.Throws<UserInputException>(() => VideoReader.Probe(garbage, decoder)).Message);
+        Assert.Contains(noise, Assert.Throws<UserInputException>(() => VideoReader.Probe(noise, decoder)).Message);
+        Assert.Contains(dir.Path, Assert.Throws<UserInputException>(() => VideoReader.Probe(dir.Path, decoder)).Message);
     }
 }

@@ -11,7 +11,8 @@ namespace SynVid.Datasets.Downstream;
 /// <param name="SplitsDirectory">Explicit folder of official split lists.</param>
 /// <param name="SynAction">Configuration of the built-in benchmark.</param>
 /// <param name="ProbeVideos">
-/// Decode every listed file's header before training (one ffprobe per video: about 0.15 CPU-seconds each); without
+/// Decode every listed file's header before training (a few CPU-milliseconds per video in-process, about 0.3
+/// CPU-seconds with the ffmpeg-process fallback); without
 /// it, listed files must exist and be non-empty, and an undecodable file fails when it is first read.
 /// </param>
 /// <param name="FrameCacheBytes">

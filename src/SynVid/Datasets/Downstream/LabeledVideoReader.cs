@@ -6,7 +6,7 @@ using SynVid.Video;
 namespace SynVid.Datasets.Downstream;
 
 /// <summary>
-/// Frames of any <see cref="LabeledVideo"/>: files are decoded by ffmpeg (<see cref="VideoReader"/>), built-in
+/// Frames of any <see cref="LabeledVideo"/>: files are decoded by <see cref="VideoReader"/>, built-in
 /// benchmark keys (<c>synaction:SPLIT/INDEX</c>) are rendered by <see cref="SynActionDataset"/>. Thread-safe; each
 /// file is probed once. With a frame-cache budget, a file that fits is decoded whole once and its clips are cut from
 /// memory.

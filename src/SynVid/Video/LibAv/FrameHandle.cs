@@ -1,0 +1,30 @@
+using System.Runtime.InteropServices;
+
+namespace SynVid.Video.LibAv;
+
+/// <summary>Owns one AVFrame and frees it with <c>av_frame_free</c>.</summary>
+internal sealed unsafe class FrameHandle : SafeHandle
+{
+    private readonly LibAvLibraries _av;
+
+    public FrameHandle(LibAvLibraries av, IntPtr pointer)
+        : base(IntPtr.Zero, ownsHandle: true)
+    {
+        _av = av;
+        SetHandle(pointer);
+    }
+
+    /// <inheritdoc />
+    public override bool IsInvalid => handle == IntPtr.Zero;
+
+    /// <summary>The native pointer (valid while this handle is alive and not disposed).</summary>
+    public IntPtr Pointer => handle;
+
+    /// <inheritdoc />
+    protected override bool ReleaseHandle()
+    {
+        var pointer = handle;
+        _av.av_frame_free(&pointer);
+        return true;
+    }
+}
