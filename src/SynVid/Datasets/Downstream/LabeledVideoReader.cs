@@ -8,7 +8,7 @@ namespace SynVid.Datasets.Downstream;
 /// <summary>
 /// Frames of any <see cref="LabeledVideo"/>: files are decoded by ffmpeg (<see cref="VideoReader"/>), built-in
 /// benchmark keys (<c>synaction:SPLIT/INDEX</c>) are rendered by <see cref="SynActionDataset"/>. Thread-safe; each
-/// file is probed once.
+/// file is probed once. A file that cannot be read is a <see cref="BadVideoException"/> naming it.
 /// </summary>
 public sealed class LabeledVideoReader
 {
@@ -36,8 +36,29 @@ public sealed class LabeledVideoReader
                 var config = SynAction.Config;
                 return new VideoInfo(config.Width, config.Height, SynAction.FrameCount(split, index), config.Fps);
             }
-            return VideoReader.Probe(path);
+            try
+            {
+                return VideoReader.Probe(path);
+            }
+            catch (Exception e) when (BadVideoException.IsReadFailure(e))
+            {
+                throw BadVideoException.From(path, e);
+            }
         });
+    }
+
+    /// <summary>Null when <paramref name="path"/> probes as a video (its description is kept), else the reason: a <see cref="DatasetLoadOptions.Probe"/>.</summary>
+    public string? Probe(string path)
+    {
+        try
+        {
+            Describe(new LabeledVideo(path, 0));
+            return null;
+        }
+        catch (BadVideoException e)
+        {
+            return e.Reason;
+        }
     }
 
     /// <summary>
@@ -56,6 +77,14 @@ public sealed class LabeledVideoReader
             var byIndex = distinct.Select((f, i) => (f, i)).ToDictionary(p => p.f, p => rendered[p.i]);
             return frames.Select(f => byIndex[f]).ToArray();
         }
-        return VideoReader.ReadFrames(video.Path, Describe(video), frames);
+        var info = Describe(video);
+        try
+        {
+            return VideoReader.ReadFrames(video.Path, info, frames);
+        }
+        catch (Exception e) when (BadVideoException.IsReadFailure(e))
+        {
+            throw BadVideoException.From(video.Path, e);
+        }
     }
 }
