@@ -39,23 +39,24 @@ public sealed class BadVideoException : UserInputException
         {
             return bad;
         }
-        var reason = error.Message;
+        // "video X has N frames (valid indices …) (Parameter 'indices')": keep the first part, in the CLI's words
+        var message = error is ArgumentOutOfRangeException ? error.Message.Split(" (Parameter", 2)[0] : error.Message;
+        return new BadVideoException(path, ReasonOf(path, message), error);
+    }
+
+    /// <summary>A reader's message about <paramref name="path"/> without the path it repeats ("video X: not a readable video (X: …)").</summary>
+    public static string ReasonOf(string path, string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
         foreach (var prefix in new[] { $"video {path}: ", $"video {path} ", $"{path}: " })
         {
-            if (reason.StartsWith(prefix, StringComparison.Ordinal))
+            if (message.StartsWith(prefix, StringComparison.Ordinal))
             {
-                reason = reason[prefix.Length..];
+                message = message[prefix.Length..];
                 break;
             }
         }
         // ffprobe and ffmpeg name the file again inside their own message
-        reason = reason.Replace(path + ": ", "", StringComparison.Ordinal);
-        if (error is ArgumentOutOfRangeException range)
-        {
-            // "video X has N frames (valid indices …) (Parameter 'indices')": keep the first part, in the CLI's words
-            reason = range.Message.Split(" (Parameter", 2)[0];
-            reason = reason.StartsWith($"video {path} ", StringComparison.Ordinal) ? reason[($"video {path} ".Length)..] : reason;
-        }
-        return new BadVideoException(path, reason, error);
+        return message.Replace(path + ": ", "", StringComparison.Ordinal);
     }
 }

@@ -73,6 +73,6 @@ internal sealed class VideoListValidator(string dataset, DatasetLoadOptions opti
         {
             return Directory.Exists(path) ? "a folder, not a video file" : "missing video";
         }
-        return options.Probe?.Invoke(path);
+        return options.Probe?.Invoke(path) is { } reason ? BadVideoException.ReasonOf(path, reason) : null;
     }
 }
