@@ -142,5 +142,57 @@ public sealed class CheckpointStore
         return (Convert.ToInt64(checkpoint["step"], CultureInfo.InvariantCulture), Convert.ToInt64(checkpoint["epoch"], CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// Deletes what writes killed mid-way left (<c>step-N.tmp-PID</c> folders and <c>latest.tmp</c>) when the writing
+    /// process is gone; returns how many entries were removed. Runs call it when they start or resume.
+    /// </summary>
+    public int RemoveInterruptedWrites()
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return 0;
+        }
+        var removed = 0;
+        foreach (var dir in System.IO.Directory.GetDirectories(Directory, "step-*.tmp-*"))
+        {
+            var suffix = dir[(dir.LastIndexOf(".tmp-", StringComparison.Ordinal) + 5)..];
+            if (int.TryParse(suffix, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && IsRunning(pid))
+            {
+                continue;
+            }
+            System.IO.Directory.Delete(dir, recursive: true);
+            removed++;
+        }
+        var pointer = System.IO.Path.Combine(Directory, LatestFile + ".tmp");
+        if (File.Exists(pointer))
+        {
+            File.Delete(pointer);
+            removed++;
+        }
+        return removed;
+    }
+
+    // another live process (not this one, which has no write in progress when a run starts)
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId)
+        {
+            return false;
+        }
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private sealed record CheckpointState(long Step, long Epoch, DateTimeOffset SavedAt);
 }
