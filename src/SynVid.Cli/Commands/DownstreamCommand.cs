@@ -6,6 +6,7 @@ using SynVid.Datasets.Specs;
 using SynVid.Evaluation;
 using SynVid.Model.Checkpoints;
 using SynVid.Runtime;
+using SynVid.Serialization;
 using SynVid.Training;
 
 namespace SynVid.Cli.Commands;
@@ -71,11 +72,8 @@ public static class DownstreamCommand
             });
         recipeOptions.Shorthand(new Option<int?>("--stride") { Description = "Frame stride (default: the preset's, else the dataset's: 4 UCF101, 2 HMDB51)." }, "stride");
         recipeOptions.Shorthand(new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: the preset's)." }, "device");
-        var onBadVideo = new Option<string>("--on-bad-video")
-        {
-            Description = "fail (default): stop at the first missing or unreadable listed video, naming it; skip: leave it out and count it.",
-            DefaultValueFactory = _ => "fail",
-        };
+        var onBadVideo = BadVideoOption.Create();
+        var force = ForceOption.Create();
         var splits = new Option<string?>("--splits") { Description = "Folder of official split lists (UCF101 ucfTrainTestlist, HMDB51 split files)." };
         recipeOptions.Shorthand(new Option<string?>("--betas") { Description = "AdamW betas as B1,B2 (default 0.9,0.999 as executed; the paper's table says 0.9,0.95)." },
             (text, _) =>
@@ -101,7 +99,7 @@ public static class DownstreamCommand
         {
             Description = "Run the frozen encoder in train mode, so its drop path is active, as the reference script does (default: eval mode, §9).",
         };
-        var options = new List<Option> { data, checkpoint, preset, output, resume, threads, frameCache, onBadVideo, splits };
+        var options = new List<Option> { data, checkpoint, preset, output, resume, threads, frameCache, onBadVideo, splits, force };
         if (probe)
         {
             options.Add(cache);
@@ -135,12 +133,10 @@ public static class DownstreamCommand
             {
                 var dataSpec = parse.GetValue(data) ?? throw new UserInputException("give the dataset with --data SPEC (" + DatasetSpec.Forms + ")");
                 var initial = parse.GetValue(checkpoint) ?? throw new UserInputException("give the initial weights with --checkpoint FILE|RUN_DIR|none");
-                runDir = Path.GetFullPath(parse.GetValue(output) ?? throw new UserInputException("give the run folder with --out RUN_DIR"));
-                if (FineTuneRunConfig.Exists(runDir))
-                {
-                    throw new UserInputException($"{runDir} already holds a run; continue it with --resume {runDir} or choose another --out");
-                }
-                DatasetSpec.Parse(dataSpec);
+                runDir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(parse.GetValue(output) ?? throw new UserInputException("give the run folder with --out RUN_DIR")));
+                var spec = DatasetSpec.Parse(dataSpec);
+                var onBad = parse.GetValue(onBadVideo)!;
+                BadVideoOption.Parse(onBad);
                 var presetName = parse.GetValue(preset)!;
                 var recipe = FineTunePresets.Parse(presetName);
                 if (probe)
@@ -149,22 +145,24 @@ public static class DownstreamCommand
                 }
                 recipe = recipeOptions.Apply(parse, recipe);
                 recipe.Validate();
-                var onBad = parse.GetValue(onBadVideo)!;
-                EvaluateCommand.ParseBadVideo(onBad);
                 config = FineTuneRunConfig.Create(recipe, dataSpec, InitialWeights.Resolve(initial), mode, presetName) with
                 {
                     OnBadVideo = onBad,
                     CacheFeatures = probe && parse.GetValue(cache),
                 };
+                runDir = OutputFolder.Prepare(runDir, probe ? OutputKind.LinearProbeRun : OutputKind.FineTuneRun, parse.GetValue(force),
+                    [DatasetFolders.Of(spec), parse.GetValue(splits)], [initial == FineTuneRunConfig.NoCheckpoint ? null : initial],
+                    sameKindHint: $"continue it with --resume {runDir}");
             }
+            var fresh = parse.GetValue(resume) is null;
             var downstream = DownstreamData.Open(DatasetSpec.Parse(config.Data), new DownstreamDataOptions(
                 ClipLength: config.Recipe.Frames,
                 Stride: config.Recipe.Stride,
                 Seed: config.Recipe.Seed,
-                OnBadVideo: EvaluateCommand.ParseBadVideo(config.OnBadVideo),
+                OnBadVideo: BadVideoOption.Parse(config.OnBadVideo),
                 SplitsDirectory: parse.GetValue(splits),
                 FrameCacheBytes: Math.Max(0, parse.GetValue(frameCache)) * (1L << 20)));
-            return Task.FromResult(Run(runDir, config, downstream, cancellation));
+            return Task.FromResult(FreshRun.Guard(runDir, fresh, () => Run(runDir, config, downstream, cancellation)));
         });
         return command;
     }
@@ -177,9 +175,9 @@ public static class DownstreamCommand
         var init = config.Checkpoint == FineTuneRunConfig.NoCheckpoint ? "a random init (scratch)" : config.Checkpoint;
         var shape = $"{data.Splits.Train.Count} training / {data.Splits.Test.Count} test videos, {recipe.Frames}×{recipe.InputSize}², stride {data.Stride}, {recipe.Epochs} epochs of batch {recipe.BatchSize}";
         AnsiConsole.MarkupLineInterpolated($"{what} of [bold]{init}[/] on [bold]{data.Splits.Name}[/]: {shape} → {runDir}");
-        if (data.Splits.Skipped.Count > 0)
+        if (SkippedVideoList.Summary(data.SkippedIn(SplitNames.All), null) is { } skipped)
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]skipped {data.Splits.Skipped.Count} bad videos[/]");
+            AnsiConsole.MarkupLineInterpolated($"[yellow]{skipped}[/]");
         }
         DownstreamResult? result = null;
         try
@@ -238,6 +236,7 @@ public static class DownstreamCommand
             return ExitCodes.Failure;
         }
         var r = result!;
+        BadVideoOption.Report(runDir, data.SkippedIn(SplitNames.All));
         var features = r.FeatureSeconds is { } f ? string.Create(CultureInfo.InvariantCulture, $" (+{f:F0} s caching features)") : "";
         var validationText = r.ValidationTop1 is { } top1 ? string.Create(CultureInfo.InvariantCulture, $", last validation top-1 {top1:F1}%") : "";
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,

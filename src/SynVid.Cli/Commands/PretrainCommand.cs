@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using SynVid.Datasets.Specs;
 using SynVid.Runtime;
+using SynVid.Serialization;
 using SynVid.Training;
 
 namespace SynVid.Cli.Commands;
@@ -45,11 +47,8 @@ public static class PretrainCommand
                 "are decoded. A csv with --stage and --mix R: a mix of both.",
         };
         var mix = new Option<double?>("--mix") { Description = "With --stage and --data: fraction R of real videos per epoch (the paper uses 0.25, 0.5, 0.75)." };
-        var onBadVideo = new Option<string>("--on-bad-video")
-        {
-            Description = "fail (default): stop at the first missing or unreadable listed video, naming it; skip: leave it out and count it.",
-            DefaultValueFactory = _ => "fail",
-        };
+        var onBadVideo = BadVideoOption.Create();
+        var force = ForceOption.Create();
 
         var command = new Command(
             "pretrain",
@@ -57,7 +56,7 @@ public static class PretrainCommand
             "seed and the step, so --resume continues exactly where a checkpoint left off, and a killed run loses at most the " +
             "steps since its last checkpoint. Watch a run with `tensorboard --logdir RUN_DIR`.");
         stage.AddTo(command, stageRequired: false);
-        foreach (var option in new Option[] { preset, steps, output, resume, threads, data, mix, onBadVideo })
+        foreach (var option in new Option[] { preset, steps, output, resume, threads, data, mix, onBadVideo, force })
         {
             command.Add(option);
         }
@@ -65,9 +64,14 @@ public static class PretrainCommand
 
         command.SetAction((parse, cancellation) =>
         {
+            if (parse.GetValue(steps) is < 1 and var badSteps)
+            {
+                throw new UserInputException($"--steps must be at least 1, got {badSteps}");
+            }
             TorchRuntime.Configure(parse.GetValue(threads));
             string runDir;
             PretrainRunConfig config;
+            var fresh = parse.GetValue(resume) is null;
             if (parse.GetValue(resume) is { } resumeDir)
             {
                 runDir = resumeDir.FullName;
@@ -86,11 +90,12 @@ public static class PretrainCommand
                 {
                     throw new UserInputException("give --stage NAME, --data FILE.csv|SPEC, or a stage and a csv with --mix R (or --resume RUN_DIR)");
                 }
-                runDir = (parse.GetValue(output) ?? throw new UserInputException("give the run folder with --out RUN_DIR")).FullName;
-                if (File.Exists(Path.Combine(runDir, PretrainRunConfig.FileName)))
+                if (parse.GetValue(mix) is { } fraction && videoList is null)
                 {
-                    throw new UserInputException($"{runDir} already holds a run; continue it with --resume {runDir} or choose another --out");
+                    throw new UserInputException($"--mix {fraction} mixes real videos into the stage: give them with --data FILE.csv");
                 }
+                var outPath = parse.GetValue(output) ?? throw new UserInputException("give the run folder with --out RUN_DIR");
+                runDir = Path.TrimEndingDirectorySeparator(outPath.FullName);
                 var recipe = PretrainPresets.Parse(parse.GetValue(preset)!);
                 if (parse.GetResult(stage.Seed) is { Implicit: false })
                 {
@@ -109,6 +114,9 @@ public static class PretrainCommand
                     : isCsv
                         ? PretrainData.ForVideos(recipe, Path.GetFullPath(videoList), parse.GetValue(onBadVideo)!, parameters, parse.GetValue(mix), images, parse.GetValue(preset))
                         : PretrainData.ForTrainSplit(recipe, videoList, parse.GetValue(onBadVideo)!, parse.GetValue(preset));
+                var dataFolder = isCsv ? Path.GetDirectoryName(Path.GetFullPath(videoList!)) : DatasetFolders.OfText(videoList);
+                runDir = OutputFolder.Prepare(runDir, OutputKind.PretrainRun, parse.GetValue(force), [dataFolder, images],
+                    sameKindHint: $"continue it with --resume {runDir}");
             }
 
             var until = parse.GetValue(steps) ?? config.Recipe.TotalSteps;
@@ -121,10 +129,15 @@ public static class PretrainCommand
                 }
             }
             config.Recipe.Validate();
+            if (!fresh && new CheckpointStore(runDir).LatestStep() is { } done && done >= until)
+            {
+                AnsiConsole.MarkupLineInterpolated($"nothing to do: {runDir} has run {done} of {until} steps; give --steps N (more than {done}) to continue it");
+                return Task.FromResult(ExitCodes.Ok);
+            }
             var source = PretrainData.Open(config);
             try
             {
-                return Task.FromResult(Run(runDir, config, source, until, cancellation));
+                return Task.FromResult(FreshRun.Guard(runDir, fresh, () => Run(runDir, config, source, until, cancellation)));
             }
             finally
             {
@@ -168,6 +181,10 @@ public static class PretrainCommand
         var r = result!;
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"steps {r.StartStep}→{r.EndStep}: loss {r.FirstLoss:F4} → {r.LastLoss:F4}, {r.ClipsPerSecond:F1} clips/s, data wait {r.DataWaitShare:P1}"));
+        if (source is Datasets.ISkippedVideos skipping)
+        {
+            BadVideoOption.Report(runDir, skipping.SkippedVideos);
+        }
         AnsiConsole.MarkupLineInterpolated($"metrics: {Path.Combine(runDir, "metrics.csv")}; figures: loss.png, reconstruction.png; checkpoints: {Path.Combine(runDir, "checkpoints")}");
         return ExitCodes.Ok;
     }

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using SynVid.Analysis.Progression;
+using SynVid.Datasets.Specs;
 using SynVid.Runtime;
+using SynVid.Serialization;
 using SynVid.Synthesis;
 
 namespace SynVid.Cli.Commands;
@@ -52,6 +54,7 @@ public static class ProgressionCommand
             Arity = ArgumentArity.ZeroOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
+        var force = ForceOption.Create();
         var command = new Command(
             "progression",
             "For scratch, each chosen stage and the in-domain upper bound: pre-train, fine-tune and linear-probe on --downstream, " +
@@ -61,7 +64,7 @@ public static class ProgressionCommand
             "numbers beside the paper's, the gap closed, Spearman ρ of stage order and accuracy, bar and scatter plots, a " +
             "preview strip and a reconstruction per stage).")
         {
-            preset, downstream, output, stages, resume, images, features, threads, seed, set,
+            preset, downstream, output, stages, resume, images, features, threads, seed, set, force,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -75,7 +78,9 @@ public static class ProgressionCommand
             var plan = ProgressionPlan.Create(
                 chosen, parse.GetValue(downstream)!, parse.GetValue(stages),
                 parse.GetValue(images)?.FullName, parse.GetValue(seed));
-            var outDir = parse.GetValue(output)!.FullName;
+            var outDir = OutputFolder.Prepare(parse.GetValue(output)!.FullName, OutputKind.Progression, parse.GetValue(force),
+                [DatasetFolders.OfText(parse.GetValue(downstream)), parse.GetValue(images)?.FullName],
+                continues: parse.GetValue(resume), sameKindHint: "continue it with --resume");
             AnsiConsole.MarkupLineInterpolated($"progression [bold]{plan.Preset.Name}[/] on [bold]{plan.Downstream}[/]: {string.Join(", ", plan.Arms.Select(a => a.Name))} → {outDir}");
             AnsiConsole.MarkupLineInterpolated($"[grey]{ProgressionRunner.Scale(plan)}[/]");
             ProgressionOutcome? outcome = null;

@@ -10,13 +10,19 @@ namespace SynVid.Synthesis;
 /// <param name="Skipped">Videos of this shard that were already complete.</param>
 /// <param name="AnnotationPath">The annotation csv of this shard.</param>
 /// <param name="ManifestPath">manifest.json.</param>
-public sealed record GenerationSummary(int Written, int Skipped, string AnnotationPath, string ManifestPath);
+public sealed record GenerationSummary(int Written, int Skipped, string AnnotationPath, string ManifestPath)
+{
+    /// <summary>Videos of an earlier run that were incomplete (empty, truncated, missing frames) and were written again.</summary>
+    public int Replaced { get; init; }
+}
 
 /// <summary>
 /// Writes a <see cref="SyntheticVideoSet"/> to a folder: <c>videos/NNNNNN.mp4</c> (or <c>videos/NNNNNN/NNNNN.png</c>),
 /// a VideoMAE-style annotation csv (<c>path label</c>, space-separated, no header, label 0) and manifest.json. Every
 /// file is written under a temporary name and renamed, so a finished name is always complete; finished videos are
-/// skipped, so an interrupted run resumes where it stopped.
+/// skipped, so an interrupted run resumes where it stopped. A video already there counts as finished only when it is
+/// whole (an MP4 whose boxes fill the file and whose video track has the scene's frame count, or a PNG folder with
+/// every frame); anything else (an empty or truncated copy) is written again.
 /// </summary>
 public static class DatasetGenerator
 {
@@ -59,6 +65,7 @@ public static class DatasetGenerator
 
         var done = 0;
         var written = 0;
+        var replaced = 0;
         var options = new ParallelOptions
         {
             MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount,
@@ -69,7 +76,14 @@ public static class DatasetGenerator
             Parallel.ForEach(mine, options, () => new FrameRenderer(videos.Parameters.Resolution), (i, _, renderer) =>
             {
                 var path = PathOf(i);
-                if (!File.Exists(path) && !Directory.Exists(path))
+                var exists = File.Exists(path) || Directory.Exists(path);
+                if (exists && Problem(path, format, videos.Scene(i).FrameCount) is not null)
+                {
+                    Remove(path);
+                    Interlocked.Increment(ref replaced);
+                    exists = false;
+                }
+                if (!exists)
                 {
                     write(path, videos.Frames(i, renderer));
                     Interlocked.Increment(ref written);
@@ -87,7 +101,36 @@ public static class DatasetGenerator
         var csvName = shard.Count == 1 ? "annotations.csv" : $"annotations.shard-{shard.Index}-of-{shard.Count}.csv";
         var csvPath = Path.Combine(root, csvName);
         AtomicFile.WriteAllText(csvPath, string.Concat(mine.Select(i => PathOf(i) + " 0\n")));
-        return new GenerationSummary(written, mine.Length - written, csvPath, manifestPath);
+        return new GenerationSummary(written, mine.Length - written, csvPath, manifestPath) { Replaced = replaced };
+    }
+
+    /// <summary>Null when the finished video at <paramref name="path"/> is whole, else what is wrong with it.</summary>
+    public static string? Problem(string path, VideoFormat format, int frames)
+    {
+        if (format == VideoFormat.Mp4)
+        {
+            return File.Exists(path) ? Mp4Check.Problem(path, frames) : "not a file";
+        }
+        if (!Directory.Exists(path))
+        {
+            return "not a folder";
+        }
+        var pngs = Directory.GetFiles(path, "*.png");
+        return pngs.Length != frames ? $"{pngs.Length} frames instead of {frames}"
+            : pngs.Any(p => new FileInfo(p).Length == 0) ? "an empty frame file"
+            : null;
+    }
+
+    private static void Remove(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        else
+        {
+            File.Delete(path);
+        }
     }
 
     /// <summary>A video writer for <see cref="Run"/>: an mp4 at 25 fps through ffmpeg (temporary name, renamed when complete).</summary>

@@ -126,5 +126,12 @@ public sealed class CheckpointStore
         }
     }
 
+    /// <summary>
+    /// Deletes what writes killed mid-way left (checkpoint folders and <c>latest</c> pointers still under their
+    /// temporary names) when the writing process is gone; returns how many entries were removed. Runs call it when
+    /// they start or resume.
+    /// </summary>
+    public int RemoveInterruptedWrites() => AtomicFile.CleanStale(Directory);
+
     private sealed record CheckpointState(long Step, long Epoch, DateTimeOffset SavedAt);
 }

@@ -206,6 +206,9 @@ public sealed record FineTuneRecipe
         Require(ValidateEvery >= 0, $"validation interval must be non-negative, got {ValidateEvery}");
         Require(EvalBatch >= 1, $"evaluation batch must be at least 1, got {EvalBatch}");
         Require(DataWorkers >= 0, $"data workers must be non-negative, got {DataWorkers}");
+        // the values as typed (--lr, --set base_lr=…), before the schedule scales them by the batch
+        Require(BaseLr > 0 && double.IsFinite(BaseLr), $"base_lr (--lr) must be positive, got {BaseLr}");
+        Require(BaseMinLr >= 0 && BaseMinLr <= BaseLr, $"base_min_lr must be in [0, base_lr = {BaseLr}], got {BaseMinLr}");
         ClassifierConfig(2).Validate();
         Augmentation();
         Schedule(BatchSize).Validate();

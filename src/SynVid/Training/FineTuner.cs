@@ -60,6 +60,8 @@ public static class FineTuner
         var schedule = recipe.Schedule(clips.Count);
         var totalSteps = (long)recipe.Epochs * perEpoch;
         var store = new CheckpointStore(runDirectory);
+        // a checkpoint write killed mid-way (kill -9) left a temporary folder
+        store.RemoveInterruptedWrites();
         var startStep = store.LatestStep() ?? 0;
         if (startStep > 0)
         {

@@ -125,6 +125,9 @@ public sealed record PretrainRecipe
         Require(CheckpointEvery >= 1, $"checkpoint interval must be at least 1, got {CheckpointEvery}");
         Require(EpochSize >= 1, $"epoch size must be at least 1, got {EpochSize}");
         Require(DataWorkers >= 0, $"data workers must be non-negative, got {DataWorkers}");
+        // the values as typed (--lr, --set base_lr=…), before the schedule scales them by the batch
+        Require(BaseLr > 0 && double.IsFinite(BaseLr), $"base_lr (--lr) must be positive, got {BaseLr}");
+        Require(BaseMinLr >= 0 && BaseMinLr <= BaseLr, $"base_min_lr must be in [0, base_lr = {BaseLr}], got {BaseMinLr}");
         ModelConfig().Validate();
         Schedule().Validate();
     }

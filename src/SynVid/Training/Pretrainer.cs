@@ -78,6 +78,8 @@ public static class Pretrainer
         using var trainStep = new PretrainStep(model, recipe);
 
         var store = new CheckpointStore(runDirectory);
+        // a checkpoint write killed mid-way (kill -9) left a temporary folder
+        store.RemoveInterruptedWrites();
         var startStep = store.LatestStep() ?? 0;
         if (startStep > 0)
         {

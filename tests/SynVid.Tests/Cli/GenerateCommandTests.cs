@@ -135,7 +135,7 @@ public sealed class GenerateCommandTests : IDisposable
         { ["--stage", "moving-circles", "--count", "0"], "--count" },
         { ["--stage", "moving-circles", "--count", "2", "--shard", "2/2"], "--shard" },
         { ["--stage", "moving-circles", "--count", "2", "--res", "3"], "resolution" },
-        { ["--stage", "moving-circles", "--count", "2", "--frames", "0"], "minFrames" },
+        { ["--stage", "moving-circles", "--count", "2", "--frames", "0"], "--frames must be at least 1, got 0" },
         { ["--stage", "moving-circles", "--count", "2", "--set", "wobble=3"], "wobble" },
         { ["--stage", "moving-circles", "--count", "2", "--set", "speedFactor=-1"], "speedFactor" },
         { ["--stage", "moving-circles", "--count", "2", "--format", "gif"], "gif" },
@@ -165,7 +165,7 @@ public sealed class GenerateCommandTests : IDisposable
         {
             var r = CliRunner.Run("generate", "--stage", "moving-circles", "--count", "1", "--out", Path.Combine(_dir, "sub"), "--format", "png", "--res", "16", "--frames", "2");
             Assert.Equal(2, r.ExitCode);
-            Assert.Contains("cannot write to output folder", r.StdErr, StringComparison.Ordinal);
+            Assert.Contains("is a file, not a folder", r.StdErr, StringComparison.Ordinal);
         }
         finally
         {
@@ -204,7 +204,9 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.True(r.ExitCode == 0, r.StdErr);
         var sheet = ReadPng(png);
         Assert.Equal((4 + 3 * 36, 4 + 2 * 36), (sheet.Width, sheet.Height));
-        r = CliRunner.Run("preview", "--progression", "--res", "16", "--columns", "2", "--out", png);
+        // an existing output file is replaced only with --force
+        Assert.Equal(2, CliRunner.Run("preview", "--progression", "--res", "16", "--columns", "2", "--out", png).ExitCode);
+        r = CliRunner.Run("preview", "--progression", "--res", "16", "--columns", "2", "--out", png, "--force");
         Assert.True(r.ExitCode == 0, r.StdErr);
         Assert.Equal(4 + 8 * 20, ReadPng(png).Height);
         Assert.Equal(2, CliRunner.Run("preview", "--stage", "moving-shapes", "--progression").ExitCode);

@@ -8,8 +8,8 @@ namespace SynVid.Datasets.Downstream;
 /// <summary>
 /// Frames of any <see cref="LabeledVideo"/>: files are decoded by <see cref="VideoReader"/>, built-in
 /// benchmark keys (<c>synaction:SPLIT/INDEX</c>) are rendered by <see cref="SynActionDataset"/>. Thread-safe; each
-/// file is probed once. With a frame-cache budget, a file that fits is decoded whole once and its clips are cut from
-/// memory.
+/// file is probed once. A file that cannot be read is a <see cref="BadVideoException"/> naming it. With a frame-cache
+/// budget, a file that fits is decoded whole once and its clips are cut from memory.
 /// </summary>
 public sealed class LabeledVideoReader
 {
@@ -42,8 +42,29 @@ public sealed class LabeledVideoReader
                 var config = SynAction.Config;
                 return new VideoInfo(config.Width, config.Height, SynAction.FrameCount(split, index), config.Fps);
             }
-            return VideoReader.Probe(path);
+            try
+            {
+                return VideoReader.Probe(path);
+            }
+            catch (Exception e) when (BadVideoException.IsReadFailure(e))
+            {
+                throw BadVideoException.From(path, e);
+            }
         });
+    }
+
+    /// <summary>Null when <paramref name="path"/> probes as a video (its description is kept), else the reason: a <see cref="DatasetLoadOptions.Probe"/>.</summary>
+    public string? Probe(string path)
+    {
+        try
+        {
+            Describe(new LabeledVideo(path, 0));
+            return null;
+        }
+        catch (BadVideoException e)
+        {
+            return e.Reason;
+        }
     }
 
     /// <summary>
@@ -63,15 +84,22 @@ public sealed class LabeledVideoReader
             return frames.Select(f => byIndex[f]).ToArray();
         }
         var info = Describe(video);
-        var wholeBytes = 3L * info.Width * info.Height * info.FrameCount;
-        if (_frames.MaxBytes > 0 && info.FrameCount > 0 && _frames.Bytes + wholeBytes <= _frames.MaxBytes)
+        try
         {
-            var all = _frames.GetOrAdd(video.Path, () => VideoReader.ReadFrames(video.Path, info, Enumerable.Range(0, info.FrameCount).ToArray()));
-            if (all.Count == info.FrameCount)
+            var wholeBytes = 3L * info.Width * info.Height * info.FrameCount;
+            if (_frames.MaxBytes > 0 && info.FrameCount > 0 && _frames.Bytes + wholeBytes <= _frames.MaxBytes)
             {
-                return frames.Select(f => all[f]).ToArray();
+                var all = _frames.GetOrAdd(video.Path, () => VideoReader.ReadFrames(video.Path, info, Enumerable.Range(0, info.FrameCount).ToArray()));
+                if (all.Count == info.FrameCount)
+                {
+                    return frames.Select(f => all[f]).ToArray();
+                }
             }
+            return VideoReader.ReadFrames(video.Path, info, frames);
         }
-        return VideoReader.ReadFrames(video.Path, info, frames);
+        catch (Exception e) when (BadVideoException.IsReadFailure(e))
+        {
+            throw BadVideoException.From(video.Path, e);
+        }
     }
 }

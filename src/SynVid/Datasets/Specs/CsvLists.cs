@@ -39,7 +39,7 @@ public static class CsvLists
         }
 
         var validator = new VideoListValidator(name, options);
-        var train = validator.Filter(parsed[0], files[0], classes.Count);
+        var train = validator.Filter(parsed[0], files[0], classes.Count, SplitNames.Train);
         var trainLabels = train.Select(v => v.Label).ToHashSet();
         for (var s = 1; s < 3; s++)
         {
@@ -49,8 +49,8 @@ public static class CsvLists
                 throw new UserInputException($"{name}: {unseen.Where}: label {unseen.Video.Label} never occurs in {files[0]} (class-count mismatch)");
             }
         }
-        var val = validator.Filter(parsed[1], files[1], classes.Count);
-        var test = validator.Filter(parsed[2], files[2], classes.Count);
+        var val = validator.Filter(parsed[1], files[1], classes.Count, SplitNames.Validation);
+        var test = validator.Filter(parsed[2], files[2], classes.Count, SplitNames.Test);
         return new DatasetSplits($"csv ({dir})", classes, train, val, test, validator.Skipped);
 
         List<(LabeledVideo Video, string Where)> Read(string file)

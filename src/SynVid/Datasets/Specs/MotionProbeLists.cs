@@ -55,8 +55,8 @@ public static class MotionProbeLists
         }
         var classes = ClassNames(spec.Task);
         var validator = new VideoListValidator(name, options);
-        var trainEntries = validator.Filter(Expand(train, classes.Count), $"{dir} (training videos)", classes.Count);
-        var testEntries = validator.Filter(Expand(test, classes.Count), $"{dir} (test videos)", classes.Count);
+        var trainEntries = validator.Filter(Expand(train, classes.Count), $"{dir} (training videos)", classes.Count, SplitNames.Train);
+        var testEntries = validator.Filter(Expand(test, classes.Count), $"{dir} (test videos)", classes.Count, SplitNames.Test);
         var task = spec.Task == MotionTask.ArrowOfTime ? "arrow of time" : "playback speed";
         return new DatasetSplits($"motion probe: {task} ({dir}; {train.Count} training / {test.Count} test videos)",
             classes, trainEntries, testEntries, testEntries, validator.Skipped);

@@ -53,8 +53,8 @@ public static class Ucf101Lists
         var validator = new VideoListValidator(name, options);
         var trainFile = Path.Combine(lists, $"trainlist0{spec.Split}.txt");
         var testFile = Path.Combine(lists, $"testlist0{spec.Split}.txt");
-        var train = validator.Filter(Entries(trainFile, withLabels: true), trainFile, classes.Count);
-        var test = validator.Filter(Entries(testFile, withLabels: false), testFile, classes.Count);
+        var train = validator.Filter(Entries(trainFile, withLabels: true), trainFile, classes.Count, SplitNames.Train);
+        var test = validator.Filter(Entries(testFile, withLabels: false), testFile, classes.Count, SplitNames.Test);
 
         var missing = Enumerable.Range(0, classes.Count).Except(train.Select(v => v.Label)).ToArray();
         if (missing.Length > 0)

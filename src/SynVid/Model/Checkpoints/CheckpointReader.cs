@@ -18,21 +18,31 @@ public static class CheckpointReader
     {
         if (!File.Exists(path))
         {
-            throw new UserInputException($"checkpoint {path} does not exist");
+            throw new UserInputException(Directory.Exists(path)
+                ? $"checkpoint {path} is a folder; give a checkpoint file or a run folder holding checkpoints/latest"
+                : $"checkpoint {path} does not exist");
         }
-        Span<byte> head = stackalloc byte[4];
+        Span<byte> head = stackalloc byte[9];
+        int read;
         using (var probe = File.OpenRead(path))
         {
-            if (probe.Read(head) < 4)
-            {
-                throw new UserInputException($"{path}: too short to be a checkpoint");
-            }
+            read = probe.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         }
-        if (head[0] == (byte)'P' && head[1] == (byte)'K')
+        if (read >= 2 && head[0] == (byte)'P' && head[1] == (byte)'K')
         {
             return ReadPyTorch(path);
         }
-        return ReadSafetensors(path);
+        // safetensors: an 8-byte little-endian header length, then the JSON header
+        if (read == head.Length && head[8] == (byte)'{')
+        {
+            return ReadSafetensors(path);
+        }
+        if (read >= 1 && head[0] == 0x80)
+        {
+            throw new UserInputException(
+                $"{path}: a legacy (non-zip) torch.save file, which SynVid cannot read; re-save it with torch.save(obj, path) from PyTorch ≥ 1.6");
+        }
+        throw new UserInputException($"{path}: not a checkpoint (neither a PyTorch .pth zip file written by torch.save nor a safetensors file)");
     }
 
     /// <summary>Reads a <c>torch.save</c> zip file holding a state dict, optionally under 'model' or 'module'.</summary>
