@@ -6,20 +6,24 @@ namespace SynVid.Analysis.Progression;
 public static class ProgressionCharts
 {
     /// <summary>
-    /// Grouped bars per arm: our fine-tuning and linear-probe top-1, and the paper's ViT-B UCF101 fine-tuning top-1
-    /// (a different dataset and scale: for the trend only).
+    /// Grouped bars per arm: our fine-tuning (± s.d. over its runs when there are several), linear-probe, k-NN and
+    /// attentive-probe top-1 (the probes only where measured), and the paper's ViT-B UCF101 fine-tuning top-1 (a
+    /// different dataset and scale: for the trend only).
     /// </summary>
     public static void Accuracy(string path, IReadOnlyList<ProgressionRow> rows, string downstream)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var plot = new ScottPlot.Plot();
-        var series = new (string Label, ScottPlot.Color Color, Func<ProgressionRow, double?> Value)[]
+        var series = new (string Label, ScottPlot.Color Color, Func<ProgressionRow, double?> Value, Func<ProgressionRow, double?> Error)[]
         {
-            ($"fine-tune ({downstream})", ScottPlot.Colors.SteelBlue, r => r.FineTuneTop1),
-            ($"linear probe ({downstream})", ScottPlot.Colors.DarkOrange, r => r.LinProbeTop1),
-            ("paper ViT-B UCF101 fine-tune", ScottPlot.Colors.Gray, r => PaperResults.ViTBase.TryGetValue(r.Stage, out var p) ? p.Ucf101FineTune : null),
+            ($"fine-tune ({downstream})", ScottPlot.Colors.SteelBlue, r => r.FineTuneTop1, r => r.FineTuneTop1Sd),
+            ($"linear probe ({downstream})", ScottPlot.Colors.DarkOrange, r => r.LinProbeTop1, _ => null),
+            ($"k-NN probe ({downstream})", ScottPlot.Colors.SeaGreen, r => r.KnnTop1, _ => null),
+            ($"attentive probe ({downstream})", ScottPlot.Colors.MediumPurple, r => r.AttentiveTop1, _ => null),
+            ("paper ViT-B UCF101 fine-tune", ScottPlot.Colors.Gray, r => PaperResults.ViTBase.TryGetValue(r.Stage, out var p) ? p.Ucf101FineTune : null, _ => null),
         };
-        const double width = 0.26;
+        series = [.. series.Where(s => rows.Any(r => s.Value(r) is { } v && double.IsFinite(v)))];
+        var width = 0.8 / Math.Max(1, series.Length);
         var bars = new List<ScottPlot.Bar>();
         for (var i = 0; i < rows.Count; i++)
         {
@@ -27,12 +31,17 @@ public static class ProgressionCharts
             {
                 if (series[s].Value(rows[i]) is { } v && double.IsFinite(v))
                 {
-                    bars.Add(new ScottPlot.Bar { Position = i + (s - 1) * width, Value = v, FillColor = series[s].Color, Size = width * 0.95 });
+                    var bar = new ScottPlot.Bar { Position = i + ((s - ((series.Length - 1) / 2.0)) * width), Value = v, FillColor = series[s].Color, Size = width * 0.95 };
+                    if (series[s].Error(rows[i]) is { } e && double.IsFinite(e))
+                    {
+                        bar.Error = e;
+                    }
+                    bars.Add(bar);
                 }
             }
         }
         plot.Add.Bars(bars);
-        foreach (var (label, color, _) in series)
+        foreach (var (label, color, _, _) in series)
         {
             plot.Legend.ManualItems.Add(new ScottPlot.LegendItem { LabelText = label, FillColor = color });
         }
