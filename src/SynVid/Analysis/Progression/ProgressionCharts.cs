@@ -57,4 +57,67 @@ public static class ProgressionCharts
         plot.Title("accuracy by pre-training data");
         PlotFile.SavePng(plot, path, 1200, 600);
     }
+
+    /// <summary>
+    /// The scaling curve: each gap (percentage points) against pre-training clips on a log axis, with its 95 % bootstrap
+    /// interval as an error bar and a dashed zero line.
+    /// </summary>
+    public static void Scaling(string path, IReadOnlyList<ScalingPoint> points, IReadOnlyList<ScalingGap> gaps)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(gaps);
+        var plot = new ScottPlot.Plot();
+        ScottPlot.Color[] colors = [ScottPlot.Colors.SteelBlue, ScottPlot.Colors.DarkOrange, ScottPlot.Colors.SeaGreen, ScottPlot.Colors.MediumPurple];
+        var zero = plot.Add.HorizontalLine(0);
+        zero.Color = ScottPlot.Colors.Gray;
+        zero.LinePattern = ScottPlot.LinePattern.Dashed;
+        var xs = points.Select(p => Math.Log10(Math.Max(1, p.PretrainClips))).ToArray();
+        const double cap = 0.025;
+        for (var g = 0; g < gaps.Count; g++)
+        {
+            var color = colors[g % colors.Length];
+            // a small sideways shift keeps the error bars of two gaps at one budget apart
+            var shift = (g - ((gaps.Count - 1) / 2.0)) * 0.03;
+            var have = Enumerable.Range(0, points.Count).Where(i => points[i].Gaps.ContainsKey(gaps[g].Key)).ToArray();
+            if (have.Length == 0)
+            {
+                continue;
+            }
+            var gx = have.Select(i => xs[i] + shift).ToArray();
+            var gy = have.Select(i => points[i].Gaps[gaps[g].Key].Value).ToArray();
+            var line = plot.Add.Scatter(gx, gy);
+            line.Color = color;
+            line.LineWidth = 2;
+            line.MarkerSize = 8;
+            line.LegendText = gaps[g].Label;
+            foreach (var i in have)
+            {
+                var ci = points[i].Gaps[gaps[g].Key];
+                var x = xs[i] + shift;
+                foreach (var (x1, y1, x2, y2) in new[] { (x, ci.Low, x, ci.High), (x - cap, ci.Low, x + cap, ci.Low), (x - cap, ci.High, x + cap, ci.High) })
+                {
+                    var bar = plot.Add.Line(x1, y1, x2, y2);
+                    bar.Color = color;
+                    bar.LineWidth = 1.5f;
+                }
+            }
+        }
+        var ticks = points.Select(p => p.PretrainClips).Distinct().OrderBy(c => c).ToArray();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [.. ticks.Select(c => Math.Log10(Math.Max(1, c)))], [.. ticks.Select(ClipCount)]);
+        plot.Axes.SetLimitsX(xs.Min() - 0.2, xs.Max() + 0.2);
+        plot.XLabel("pre-training clips (log scale)");
+        plot.YLabel("fine-tuning top-1 gap (points)");
+        plot.Title("fine-tuning gaps against the pre-training budget (95% bootstrap CIs)");
+        plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
+        PlotFile.SavePng(plot, path, 900, 550);
+    }
+
+    /// <summary>A clip count in a few characters: 320, 1.5k, 25k, 400k, 1.2M.</summary>
+    public static string ClipCount(long clips) => clips switch
+    {
+        >= 1_000_000 => (clips / 1e6).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "M",
+        >= 1_000 => (clips / 1e3).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "k",
+        _ => clips.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 }
