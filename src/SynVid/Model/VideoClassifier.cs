@@ -86,7 +86,13 @@ public sealed class VideoClassifier : Module<Tensor, Tensor>
     public Tensor Embedding(Tensor x)
     {
         using var scope = NewDisposeScope();
-        var tokens = Features(x);
+        return Pool(Features(x)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The clip embedding of token features (B, N, D) from <see cref="Features"/>: fc_norm of their mean, (B, D).</summary>
+    public Tensor Pool(Tensor tokens)
+    {
+        using var scope = NewDisposeScope();
         return _fcNorm.forward(tokens.mean([1])).MoveToOuterDisposeScope();
     }
 

@@ -201,7 +201,7 @@ public static class LinearProber
         try
         {
             using var prepared = new OrderedPrefetcher<Tensor?>(
-                b => b < batches ? CacheBatch(data, recipe, (int)b * batch, Math.Min(count, ((int)b + 1) * batch)) : null,
+                b => b < batches ? CachedViews(data, recipe, (int)b * batch, Math.Min(count, ((int)b + 1) * batch)) : null,
                 0, capacity: 2 * workers, workers);
             for (var b = 0; b < batches; b++)
             {
@@ -222,7 +222,11 @@ public static class LinearProber
         }
     }
 
-    private static Tensor CacheBatch(DownstreamData data, FineTuneRecipe recipe, int from, int to)
+    /// <summary>
+    /// The cached view of training videos [<paramref name="from"/>, <paramref name="to"/>): (B, C, T, S, S) normalised
+    /// clips, the input of every probe on cached features.
+    /// </summary>
+    public static Tensor CachedViews(DownstreamData data, FineTuneRecipe recipe, int from, int to)
     {
         var clips = new Tensor[to - from];
         try

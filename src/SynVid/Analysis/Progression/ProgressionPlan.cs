@@ -26,6 +26,7 @@ public sealed record ProgressionPlan(
     {
         ArgumentNullException.ThrowIfNull(preset);
         ArgumentNullException.ThrowIfNull(downstream);
+        preset.Validated();
         DatasetSpec.Parse(downstream);
         if (images is not null && !Directory.Exists(images))
         {

@@ -49,6 +49,8 @@ public static class ProgressionPresets
         PretrainPreset = "paper",
         FineTunePreset = "paper-ucf101",
         LinearProbeCachedFeatures = false,
+        // ViT-B patch tokens at 16×224² are 1,568 × 768 floats (4.8 MB) per view: UCF101's would not fit in memory
+        AttentiveProbe = false,
         AnalysisDevice = "auto",
     };
 
