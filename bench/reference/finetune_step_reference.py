@@ -3,7 +3,7 @@
 Usage: finetune_step_reference.py DIR [--tolerance 1e-3] [--update-tolerance 0.05] [--threads 1]
 
 DIR is what `synvid bench finetune-parity --out DIR` wrote. The reference model is VideoMAE's fine-tuning
-VisionTransformer (modeling_finetune.py, REFERENCE.md §4.8): Conv3d patch embedding, the fixed sinusoid table, pre-norm
+VisionTransformer (modeling_finetune.py, docs/reference-behaviour.md §4.8): Conv3d patch embedding, the fixed sinusoid table, pre-norm
 blocks with q/v biases, no final norm, mean pooling, fc_norm, fc dropout, head; Linear weights truncated normal 0.02
 with zero bias, LayerNorm (1, 0), the head scaled by init_scale. It loads SynVid's init.pth strictly, groups its
 parameters with VideoMAE's get_parameter_groups + LayerDecayValueAssigner (no weight decay for 1-D tensors, biases,

@@ -9,7 +9,7 @@ using SynVid.Serialization;
 
 namespace SynVid.Cli.Commands;
 
-/// <summary>`synvid analyze`: the dataset properties of REFERENCE.md §7 (FID, KID, FVD, diversity, spectrum slope, colour KL).</summary>
+/// <summary>`synvid analyze`: the dataset properties of docs/reference-behaviour.md §7 (FID, KID, FVD, diversity, spectrum slope, colour KL).</summary>
 public static class AnalyzeCommand
 {
     /// <summary>Creates the command.</summary>

@@ -13,7 +13,7 @@ using TorchSharp;
 
 namespace SynVid.Cli.Commands;
 
-/// <summary>`synvid attention`: PCA of the last block's attention keys, rendered beside the frames (REFERENCE.md §7).</summary>
+/// <summary>`synvid attention`: PCA of the last block's attention keys, rendered beside the frames (docs/reference-behaviour.md §7).</summary>
 public static class AttentionCommand
 {
     /// <summary>Creates the command.</summary>

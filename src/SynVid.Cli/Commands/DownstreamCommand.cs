@@ -31,14 +31,14 @@ public static class DownstreamCommand
         var probe = mode == DownstreamMode.LinearProbe;
         var command = probe
             ? new Command("linprobe",
-                "Linear probing (REFERENCE.md §5.4, SynVid defaults §9): the encoder is frozen (eval mode), its fc_norm fresh and " +
+                "Linear probing (docs/reference-behaviour.md §5.4, SynVid defaults §9): the encoder is frozen (eval mode), its fc_norm fresh and " +
                 "frozen, and only BatchNorm1d(affine=false) + Linear train, with AdamW lr 1e-2 at batch 256, weight decay 0 and " +
                 "the fine-tuning augmentations. Ends with the multi-view test: RUN_DIR/results.json (top1, top5, num_videos, " +
                 "views), predictions.csv, confusion.png and checkpoint-final.pth (the head folded into an ordinary classifier " +
                 "for `synvid evaluate`).")
             : new Command("finetune",
                 "Fine-tune a pre-trained (or randomly initialised: --checkpoint none, the scratch baseline) VideoMAE encoder " +
-                "with the reference recipe (REFERENCE.md §5.3): layer decay, drop path, RandAugment, mixup/cutmix, label " +
+                "with the reference recipe (docs/reference-behaviour.md §5.3): layer decay, drop path, RandAugment, mixup/cutmix, label " +
                 "smoothing, random erasing, repeated augmentation, validation every epoch, multi-view test at the end. Writes " +
                 "RUN_DIR/results.json (top1, top5, num_videos, views), predictions.csv, confusion.png, metrics.csv, " +
                 "validation.csv, loss.png, accuracy.png, tensorboard/, checkpoints/ and checkpoint-final.pth. --resume " +

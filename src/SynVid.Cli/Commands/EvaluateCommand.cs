@@ -19,7 +19,7 @@ public static class EvaluateCommand
     public static Command Create()
     {
         var command = new Command("evaluate",
-            "Test a fine-tuned classifier with multi-view testing (REFERENCE.md §5.3): every stride-th frame, short side " +
+            "Test a fine-tuned classifier with multi-view testing (docs/reference-behaviour.md §5.3): every stride-th frame, short side " +
             "resized to the input size, CLIPS windows × CROPS crops along the long side, softmax averaged per video. " +
             "Writes OUT/results.json (top1, top5, num_videos, views, per-class top-1), predictions.csv, per_class.csv " +
             "and confusion.png.");

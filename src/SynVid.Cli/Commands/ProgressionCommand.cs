@@ -18,7 +18,7 @@ public static class ProgressionCommand
         var preset = new Option<string>("--preset")
         {
             Description = "cpu-demo (every arm in about 20 minutes on 2 cores: shows the pipeline, not the effect), cpu-small (about 80 min on 2 cores; the cpu-tiny model, longer: " +
-                "the CPU setting meant to show the trend), paper (ViT-B recipes of REFERENCE.md §5; GPU).",
+                "the CPU setting meant to show the trend), paper (ViT-B recipes of docs/reference-behaviour.md §5; GPU).",
             Required = true,
         };
         var downstream = new Option<string>("--downstream")

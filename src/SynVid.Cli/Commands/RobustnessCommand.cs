@@ -13,7 +13,7 @@ using TorchSharp;
 
 namespace SynVid.Cli.Commands;
 
-/// <summary>`synvid robustness`: UCF101-P-style robustness of fine-tuned checkpoints (REFERENCE.md §6).</summary>
+/// <summary>`synvid robustness`: UCF101-P-style robustness of fine-tuned checkpoints (docs/reference-behaviour.md §6).</summary>
 public static class RobustnessCommand
 {
     /// <summary>Creates the command.</summary>
@@ -41,7 +41,7 @@ public static class RobustnessCommand
         var headline = new Option<int?>("--headline-severity")
         {
             Description = $"Severity of the headline bar chart and win count (default {RobustnessPlan.DefaultHeadlineSeverity}, " +
-                "REFERENCE.md §9; the nearest evaluated level when 3 is not evaluated).",
+                "docs/reference-behaviour.md §9; the nearest evaluated level when 3 is not evaluated).",
         };
         var views = new Option<string?>("--views")
         {
@@ -68,11 +68,11 @@ public static class RobustnessCommand
         var legacyInvert = new Option<bool>("--legacy-invert")
         {
             Description = "For comparison only: reproduce the reference's colour-inversion bug (each value v becomes v·255 mod 256 " +
-                "before the PIL-based spatial operations, a photographic negative; REFERENCE.md §6.4.1).",
+                "before the PIL-based spatial operations, a photographic negative; docs/reference-behaviour.md §6.4.1).",
         };
         var command = new Command("robustness",
             "Evaluate fine-tuned classifiers on the clean test set and under UCF101-P perturbations (Schiappa et al. 2023; " +
-            "REFERENCE.md §6) with the multi-view test protocol, for every checkpoint × type × severity. Placement: spatial " +
+            "docs/reference-behaviour.md §6) with the multi-view test protocol, for every checkpoint × type × severity. Placement: spatial " +
             "types (noise, blur, jpeg, rotate, static rotate, translate) act on each cropped uint8 view after the short-side " +
             "resize and crop, before normalisation; temporal types (sampling, reverse sampling, jumble, box jumble, freeze) act " +
             "on the whole strided buffer before views are cut. Frames are never colour-inverted (the reference's bug; see " +

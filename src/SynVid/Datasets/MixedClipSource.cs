@@ -4,7 +4,7 @@ using SynVid.Video;
 namespace SynVid.Datasets;
 
 /// <summary>
-/// The reference's real-video mix (REFERENCE.md §5.1): within each epoch of E samples, positions below
+/// The reference's real-video mix (docs/reference-behaviour.md §5.1): within each epoch of E samples, positions below
 /// ⌊E·(1 − r)⌋ are synthetic and the rest real, each drawn uniformly with replacement, r being the real fraction.
 /// </summary>
 public sealed class MixedClipSource : IPretrainClipSource, ISkippedVideos

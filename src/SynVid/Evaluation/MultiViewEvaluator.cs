@@ -11,7 +11,7 @@ using static TorchSharp.torch;
 namespace SynVid.Evaluation;
 
 /// <summary>
-/// Multi-view testing as the reference (REFERENCE.md §5.3): every stride-th frame of a video padded to the clip
+/// Multi-view testing as the reference (docs/reference-behaviour.md §5.3): every stride-th frame of a video padded to the clip
 /// length, short side resized, <c>clips</c> windows of consecutive buffer frames × <c>crops</c> crops along the long
 /// side; the softmax of each view's logits is averaged per video (each view counted once). An optional
 /// <see cref="IViewPerturbation"/> changes the buffer before each view is cut and the cropped uint8 frames of each

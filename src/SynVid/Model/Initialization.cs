@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace SynVid.Model;
 
-/// <summary>The reference's weight initialisers (REFERENCE.md §4.5, §4.8). They draw from torch's global generator.</summary>
+/// <summary>The reference's weight initialisers (docs/reference-behaviour.md §4.5, §4.8). They draw from torch's global generator.</summary>
 public static class Initialization
 {
     /// <summary>

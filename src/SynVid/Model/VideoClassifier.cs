@@ -7,7 +7,7 @@ using static TorchSharp.torch.nn;
 namespace SynVid.Model;
 
 /// <summary>
-/// The fine-tuning / linear-probe model (REFERENCE.md §4.8): patch embed + fixed table, blocks on all tokens, mean
+/// The fine-tuning / linear-probe model (docs/reference-behaviour.md §4.8): patch embed + fixed table, blocks on all tokens, mean
 /// pooling, <c>fc_norm</c>, dropout, <c>head</c>. Keys: <c>patch_embed.*</c>, <c>blocks.{i}.*</c>, <c>fc_norm.*</c>,
 /// <c>head.*</c> (the final norm is Identity with mean pooling, so there is no <c>norm.*</c>).
 /// </summary>

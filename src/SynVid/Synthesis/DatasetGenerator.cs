@@ -26,7 +26,7 @@ public sealed record GenerationSummary(int Written, int Skipped, string Annotati
 /// </summary>
 public static class DatasetGenerator
 {
-    /// <summary>Frames per second of generated videos (REFERENCE.md §2.1).</summary>
+    /// <summary>Frames per second of generated videos (docs/reference-behaviour.md §2.1).</summary>
     public const double Fps = 25;
 
     /// <summary>

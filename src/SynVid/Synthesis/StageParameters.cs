@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace SynVid.Synthesis;
 
 /// <summary>
-/// Every parameter of a synthetic video stage. Defaults are the reference generator's (REFERENCE.md §2); the named
+/// Every parameter of a synthetic video stage. Defaults are the reference generator's (docs/reference-behaviour.md §2); the named
 /// presets in <see cref="Stages"/> set the switches that distinguish the eight stages of the progression (§1.2).
 /// </summary>
 public sealed record StageParameters

@@ -14,7 +14,7 @@ public static class DownstreamEvaluation
     private const long ValidationStream = 21;
 
     /// <summary>
-    /// Top-1 (percent) on the validation split with the reference's validation view (REFERENCE.md §5.3): a training
+    /// Top-1 (percent) on the validation split with the reference's validation view (docs/reference-behaviour.md §5.3): a training
     /// window (drawn once per video from the run seed, so epochs are compared on the same clips; a motion probe's fixed
     /// clip), short side resized to the input size, centre crop. <paramref name="logits"/> runs under no_grad in eval mode.
     /// </summary>

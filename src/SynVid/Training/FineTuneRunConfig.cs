@@ -8,7 +8,7 @@ namespace SynVid.Training;
 /// <summary>Fine-tuning all weights or training a linear probe on a frozen encoder.</summary>
 public enum DownstreamMode
 {
-    /// <summary>Every weight trains (REFERENCE.md §5.3).</summary>
+    /// <summary>Every weight trains (docs/reference-behaviour.md §5.3).</summary>
     FineTune,
 
     /// <summary>Only BatchNorm + Linear on the frozen encoder's pooled features train (§5.4).</summary>

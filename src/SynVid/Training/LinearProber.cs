@@ -13,7 +13,7 @@ using static TorchSharp.torch;
 namespace SynVid.Training;
 
 /// <summary>
-/// Linear probing (REFERENCE.md §5.4, SynVid defaults §9), one clear loop: the encoder is frozen (no gradients, eval
+/// Linear probing (docs/reference-behaviour.md §5.4, SynVid defaults §9), one clear loop: the encoder is frozen (no gradients, eval
 /// mode unless <see cref="FineTuneRecipe.ProbeBackboneTrainMode"/>), its fc_norm fresh (γ = 1, β = 0) and frozen;
 /// only <see cref="LinearProbeHead"/> (dropout, BatchNorm1d without affine, Linear) trains, on the pooled features of
 /// the same augmented, mixed batches as fine-tuning, or with <see cref="FineTuneRunConfig.CacheFeatures"/> on features

@@ -14,7 +14,7 @@ public sealed record PretrainBatch(Tensor Video, Tensor Mask, long FirstSample) 
     /// <summary>
     /// Builds the batch of forward pass <paramref name="pass"/> (= step × accumulation + micro-step): samples
     /// pass·B … pass·B + B − 1, each with its multi-scale crop and mask drawn from its own (seed, sample) stream
-    /// (REFERENCE.md §5.2), so the batch is a pure function of (recipe, source, pass).
+    /// (docs/reference-behaviour.md §5.2), so the batch is a pure function of (recipe, source, pass).
     /// </summary>
     public static PretrainBatch Make(PretrainRecipe recipe, PretrainConfig model, IPretrainClipSource source, long pass)
     {

@@ -10,7 +10,7 @@ namespace SynVid.Training;
 public readonly record struct PretrainStepResult(double Loss, double LearningRate);
 
 /// <summary>
-/// One VideoMAE pre-training optimiser step (REFERENCE.md §4.7, §4.10, §5.1), the one the trainer, the train-step
+/// One VideoMAE pre-training optimiser step (docs/reference-behaviour.md §4.7, §4.10, §5.1), the one the trainer, the train-step
 /// benchmark and the tests run: every group's lr = the recipe's schedule at the step × its scale; <c>Accumulation</c>
 /// forward and backward passes (normalised-pixel target, MSE over the masked tokens, each backward of loss /
 /// accumulation); no update on a non-finite loss; optional gradient clipping; AdamW. Each step runs in a

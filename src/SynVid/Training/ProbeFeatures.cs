@@ -14,7 +14,7 @@ namespace SynVid.Training;
 /// <summary>
 /// What the probes on cached features (<see cref="KnnProbe"/>, <see cref="AttentiveProber"/>) see of a frozen
 /// encoder, computed once and shared: every training video's cached view (<see cref="LinearProber.CachedViews"/>, the
-/// cached-feature linear probe's input) and every view of the multi-view test (REFERENCE.md §5.3), each as the clip
+/// cached-feature linear probe's input) and every view of the multi-view test (docs/reference-behaviour.md §5.3), each as the clip
 /// embedding (a fresh fc_norm of the token mean: what the linear probe sees) and optionally as the patch tokens after the
 /// last block. Tensors live on the CPU in float32; test rows are grouped by video, <see cref="ViewCount.Total"/> of <see cref="Views"/> per video.
 /// </summary>

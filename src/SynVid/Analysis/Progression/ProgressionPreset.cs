@@ -4,7 +4,7 @@ using SynVid.Training;
 namespace SynVid.Analysis.Progression;
 
 /// <summary>
-/// How big every step of a progression is (REFERENCE.md §1.2, §5, §7): the named pre-training and fine-tuning recipes
+/// How big every step of a progression is (docs/reference-behaviour.md §1.2, §5, §7): the named pre-training and fine-tuning recipes
 /// (<see cref="PretrainPresets"/>, <see cref="FineTunePresets"/>) with the few lengths a progression shortens, the
 /// dataset-analysis sample sizes and extractor, and the arms run by default. Named presets: <see cref="ProgressionPresets"/>.
 /// </summary>
@@ -32,7 +32,7 @@ public sealed record ProgressionPreset
     public int? LinearProbeEpochs { get; init; }
 
     /// <summary>
-    /// Validate the linear probe every N epochs and after the last (the reference script: every 10, REFERENCE.md §5.4);
+    /// Validate the linear probe every N epochs and after the last (the reference script: every 10, docs/reference-behaviour.md §5.4);
     /// the number the table reports is the multi-view test.
     /// </summary>
     public int LinearProbeValidateEvery { get; init; } = 10;

@@ -158,7 +158,7 @@ public static class ProgressionReport
             : $"Downstream: **{c.Downstream}**. The paper's columns are ViT-B at full scale; compare values only at the same scale.";
         yield return c.FeaturesComparableWithPaper
             ? $"Dataset metrics use the {c.Features} features (Inception-v3 pool3, as the paper)."
-            : $"Dataset metrics use '{c.Features}' features, not Inception-v3/I3D: FID, KID and diversity are not comparable with the paper's (REFERENCE.md §7), only between arms; spectrum α and L*a*b* SKL need no features.";
+            : $"Dataset metrics use '{c.Features}' features, not Inception-v3/I3D: FID, KID and diversity are not comparable with the paper's (docs/reference-behaviour.md §7), only between arms; spectrum α and L*a*b* SKL need no features.";
         yield return string.Create(CultureInfo.InvariantCulture, $"Wall time of the steps run: {c.WallSeconds / 60:F1} min.");
         foreach (var note in c.Notes ?? [])
         {

@@ -7,7 +7,7 @@ using SynVid.Video;
 namespace SynVid.Datasets.Downstream;
 
 /// <summary>
-/// A validated labelled dataset with the reference's clip sampling (REFERENCE.md §5.3): training windows drawn from
+/// A validated labelled dataset with the reference's clip sampling (docs/reference-behaviour.md §5.3): training windows drawn from
 /// the video, test buffers of every stride-th frame. For motion probes (<see cref="MotionSpec"/>) the clip of each
 /// entry comes from <see cref="MotionProbe.ClipIndices"/> instead: a fresh draw per training epoch, a fixed draw per
 /// test entry (seeded by the run seed, the split and the entry). Under <see cref="BadVideoPolicy.Skip"/> a video that

@@ -4,7 +4,7 @@ using SynVid.Datasets.SynAction;
 namespace SynVid.Datasets.Downstream;
 
 /// <summary>How a downstream dataset is opened and sampled.</summary>
-/// <param name="ClipLength">Frames per clip (16 in every reference recipe, REFERENCE.md §5.3).</param>
+/// <param name="ClipLength">Frames per clip (16 in every reference recipe, docs/reference-behaviour.md §5.3).</param>
 /// <param name="Stride">Frame stride; null takes the dataset's default (§5.3: 4 UCF101, 2 HMDB51).</param>
 /// <param name="Seed">Seed of motion-probe clip positions.</param>
 /// <param name="OnBadVideo">Fail on the first missing or unreadable video, or skip and count.</param>

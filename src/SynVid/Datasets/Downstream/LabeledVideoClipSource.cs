@@ -7,7 +7,7 @@ namespace SynVid.Datasets.Downstream;
 
 /// <summary>
 /// Pre-training clips from the videos of a labelled split (labels ignored), e.g. a downstream dataset's training
-/// split for the paper's in-domain upper bound (VideoMAE pre-trained on UCF101 itself, REFERENCE.md §8.2): each epoch
+/// split for the paper's in-domain upper bound (VideoMAE pre-trained on UCF101 itself, docs/reference-behaviour.md §8.2): each epoch
 /// visits every video once in a seeded order, and each clip's frames follow the pre-training sampling
 /// (<see cref="ClipSampling"/>), so sample <c>i</c> is a pure function of (seed, i). Under
 /// <see cref="BadVideoPolicy.Skip"/> a video that cannot be read is replaced by the next one of the epoch's order and

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SynVid.Datasets.Specs;
 
 /// <summary>
-/// A VideoMAE-style list directory (REFERENCE.md §5.6; also how Kinetics-400 is given): <c>train.csv</c>,
+/// A VideoMAE-style list directory (docs/reference-behaviour.md §5.6; also how Kinetics-400 is given): <c>train.csv</c>,
 /// <c>val.csv</c> and <c>test.csv</c>, one video per line, "<c>path label</c>" separated by the last space, no header,
 /// 0-based integer labels. Relative paths are resolved against the directory. Class names come from an optional
 /// <c>classes.txt</c> (one name per line, in label order), otherwise "class_0", "class_1", ...

@@ -12,7 +12,7 @@ public abstract record DatasetSpec
     /// <summary>The accepted forms, for error messages and help text.</summary>
     public const string Forms = "ucf101:ROOT[:SPLIT], hmdb51:ROOT[:SPLIT], csv:DIR, folder:DIR, synaction[:test-novel-bg][:KEY=VALUE,…] or motion:DIR[:arrow|speed]";
 
-    /// <summary>Frame stride of clips (REFERENCE.md §5.3: 4 for UCF101, 2 for HMDB51; 4 elsewhere, as [V]).</summary>
+    /// <summary>Frame stride of clips (docs/reference-behaviour.md §5.3: 4 for UCF101, 2 for HMDB51; 4 elsewhere, as [V]).</summary>
     public virtual int DefaultFrameStride => 4;
 
     /// <summary>Test clips per video (§5.3: 5 for UCF101, 10 for HMDB51).</summary>
@@ -131,7 +131,7 @@ public sealed record Hmdb51Spec(string Root, int Split) : DatasetSpec
     public override int DefaultTestClips => 10;
 }
 
-/// <summary>A VideoMAE-style list directory: <c>train.csv</c>, <c>val.csv</c>, <c>test.csv</c> with <c>path label</c> lines (REFERENCE.md §5.6).</summary>
+/// <summary>A VideoMAE-style list directory: <c>train.csv</c>, <c>val.csv</c>, <c>test.csv</c> with <c>path label</c> lines (docs/reference-behaviour.md §5.6).</summary>
 /// <param name="Directory">The directory.</param>
 public sealed record CsvSpec(string Directory) : DatasetSpec;
 

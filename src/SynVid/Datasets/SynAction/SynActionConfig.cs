@@ -15,7 +15,7 @@ public enum SynActionSplit
 
 /// <summary>
 /// Configuration of the built-in action benchmark. The defaults match UCF101's frame size and rate (320 × 240, 25 fps;
-/// REFERENCE.md §5.6) so that the reference clip sampling and test views (§5.3) apply unchanged; clips are 2–4 s long
+/// docs/reference-behaviour.md §5.6) so that the reference clip sampling and test views (§5.3) apply unchanged; clips are 2–4 s long
 /// (UCF101's are about 7 s) to keep rendering cheap.
 /// </summary>
 /// <param name="Seed">Dataset seed; the splits are fixed by it.</param>

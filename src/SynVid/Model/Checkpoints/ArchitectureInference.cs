@@ -12,7 +12,7 @@ public sealed record InferredModel(PretrainConfig? Pretrain, ClassifierConfig? C
 /// <summary>
 /// Reads widths, depths, MLP ratio, q/v biases, layer scale, patch and tubelet size from the tensor shapes of a
 /// checkpoint in the reference layout. Heads are not recorded in the weights, so the caller supplies them (default:
-/// head dimension 64 as in every reference size, REFERENCE.md §4.4); frames and image size come from the input.
+/// head dimension 64 as in every reference size, docs/reference-behaviour.md §4.4); frames and image size come from the input.
 /// </summary>
 public static partial class ArchitectureInference
 {

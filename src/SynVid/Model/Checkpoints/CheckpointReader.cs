@@ -8,7 +8,7 @@ namespace SynVid.Model.Checkpoints;
 
 /// <summary>
 /// Reads model weights from PyTorch <c>.pth</c> files (the zip format of <c>torch.save</c>; a bare state dict or the
-/// reference layout <c>{'model': state_dict, ...}</c> / DeepSpeed <c>{'module': ...}</c>, REFERENCE.md §4.9) and from
+/// reference layout <c>{'model': state_dict, ...}</c> / DeepSpeed <c>{'module': ...}</c>, docs/reference-behaviour.md §4.9) and from
 /// safetensors files (HuggingFace VideoMAE names are mapped to the reference names).
 /// </summary>
 public static class CheckpointReader

@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 namespace SynVid.Model.Checkpoints;
 
 /// <summary>
-/// Writes checkpoints in the reference layout, <c>{'model': state_dict, ...extras}</c> (REFERENCE.md §4.9), as a
+/// Writes checkpoints in the reference layout, <c>{'model': state_dict, ...extras}</c> (docs/reference-behaviour.md §4.9), as a
 /// <c>torch.save</c> zip file that Python's <c>torch.load</c> reads. Written to a temporary name, then renamed.
 /// </summary>
 public static class CheckpointWriter

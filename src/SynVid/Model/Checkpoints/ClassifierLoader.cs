@@ -11,7 +11,7 @@ public sealed record ClassifierInput(int NumFrames, int InputSize, int? Stride, 
 /// Loads a fine-tuned classifier for evaluation from a SynVid run folder or checkpoint, a reference <c>.pth</c> or a
 /// HuggingFace safetensors file. The architecture comes from the tensor shapes (<see cref="ArchitectureInference"/>);
 /// frames and input size from the checkpoint's args (<c>num_frames</c>, <c>input_size</c>, as the reference writes
-/// them), else from the caller, else 16 and 224 (REFERENCE.md §4.1).
+/// them), else from the caller, else 16 and 224 (docs/reference-behaviour.md §4.1).
 /// </summary>
 public static class ClassifierLoader
 {
