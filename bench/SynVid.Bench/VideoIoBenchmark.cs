@@ -45,7 +45,7 @@ internal static class VideoIoBenchmark
             using var dir = new BenchFolder();
             var path = Path.Combine(dir.Path, "decode.mp4");
             Write(path, frames, new VideoWriterSettings());
-            // A training clip: 16 frames at stride 4 (REFERENCE.md §2.9), starting at frame 60.
+            // A training clip: 16 frames at stride 4 (docs/reference-behaviour.md §2.9), starting at frame 60.
             var clip = Enumerable.Range(0, 16).Select(k => 60 + 4 * k).ToArray();
             var info = VideoReader.Probe(path);
             void ReadAll() => VideoReader.ReadAll(path);

@@ -1,4 +1,4 @@
-"""A compact PyTorch VideoMAE pre-training model written from REFERENCE.md §4.
+"""A compact PyTorch VideoMAE pre-training model written from docs/reference-behaviour.md §4.
 
 State-dict keys match the reference checkpoint layout (§4.9): encoder.patch_embed.proj.*, encoder.blocks.{i}.*,
 encoder.norm.*, encoder_to_decoder.weight, mask_token, decoder.blocks.{i}.*, decoder.norm.*, decoder.head.*.

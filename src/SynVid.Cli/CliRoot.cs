@@ -28,6 +28,7 @@ public static class CliRoot
         root.Add(AttentionCommand.Create());
         root.Add(EvaluateCommand.Create());
         root.Add(ProgressionCommand.Create());
+        root.Add(ProgressionScalingCommand.Create());
         root.Add(DownstreamCommand.FineTune());
         root.Add(DownstreamCommand.LinearProbe());
         root.SetAction(parse =>

@@ -1,26 +1,29 @@
 using System.CommandLine;
-using SynVid;
 using SynVid.Cli;
 
-// Thin entry point: parse, run, and turn user mistakes into one line on stderr with exit code 2.
+// Thin entry point: parse, run, and turn every failure into one line on stderr (docs/errors.md): a user mistake exits
+// with 2, an unexpected error with 70 and its stack trace in a log file, never with an abort signal.
 var root = CliRoot.Create();
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
-    Console.Error.WriteLine($"synvid: {parsed.Errors[0].Message} (run 'synvid --help' for usage)");
+    Console.Error.WriteLine($"synvid: {ParseErrorText.Of(parsed)} (run 'synvid --help' for usage)");
     return ExitCodes.Usage;
 }
+
+// A failure on a thread nobody waits for would otherwise abort the process (exit 134).
+AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+{
+    if (e.ExceptionObject is Exception error)
+    {
+        Environment.Exit(ErrorReport.Report(error, parsed, args));
+    }
+};
 try
 {
     return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (UserInputException e)
+catch (Exception e)
 {
-    Console.Error.WriteLine($"synvid: {e.Message}");
-    return ExitCodes.Usage;
-}
-catch (OperationCanceledException)
-{
-    Console.Error.WriteLine("synvid: cancelled");
-    return ExitCodes.Cancelled;
+    return ErrorReport.Report(e, parsed, args);
 }

@@ -4,10 +4,12 @@ using Spectre.Console;
 using SynVid.Analysis;
 using SynVid.Analysis.Data;
 using SynVid.Analysis.Features;
+using SynVid.Datasets.Specs;
+using SynVid.Serialization;
 
 namespace SynVid.Cli.Commands;
 
-/// <summary>`synvid analyze`: the dataset properties of REFERENCE.md §7 (FID, KID, FVD, diversity, spectrum slope, colour KL).</summary>
+/// <summary>`synvid analyze`: the dataset properties of docs/reference-behaviour.md §7 (FID, KID, FVD, diversity, spectrum slope, colour KL).</summary>
 public static class AnalyzeCommand
 {
     /// <summary>Creates the command.</summary>
@@ -27,13 +29,14 @@ public static class AnalyzeCommand
         var seed = new Option<long>("--seed") { Description = "Seed of the frame and clip sampling.", DefaultValueFactory = _ => 0 };
         var device = new Option<string>("--device") { Description = "Device of the TorchSharp extractors: cpu, cuda or auto.", DefaultValueFactory = _ => "cpu" };
         var threads = new Option<int>("--threads") { Description = "Threads decoding or rendering frames; 0 = all cores.", DefaultValueFactory = _ => 0 };
+        var force = ForceOption.Create();
         var command = new Command(
             "analyze",
             "Measure the dataset properties of the paper's Figure 4 against a reference: FID and KID of random frames, FVD of " +
             "16-frame clips, diversity (log-determinant of the feature covariance), spectrum slope α and the symmetric KL " +
             "between L*a*b* colour Gaussians. Writes metrics.json and analysis.png. Recipe: docs/analysis.md.")
         {
-            data, reference, features, frames, videos, output, seed, device, threads,
+            data, reference, features, frames, videos, output, seed, device, threads, force,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -48,7 +51,8 @@ public static class AnalyzeCommand
                 Device = parse.GetValue(device)!,
                 Parallelism = parse.GetValue(threads),
             }.Validated();
-            var outDir = parse.GetValue(output)!.FullName;
+            var outDir = OutputFolder.Prepare(parse.GetValue(output)!.FullName, OutputKind.Analysis, parse.GetValue(force),
+                [DatasetFolders.OfText(options.Data), DatasetFolders.OfText(options.Reference), FolderOf(options.Data), FolderOf(options.Reference)]);
             DatasetMetrics? metrics = null;
             AnsiConsole.Progress()
                 .AutoClear(false)
@@ -84,6 +88,9 @@ public static class AnalyzeCommand
         });
         return command;
     }
+
+    // folder:DIR names a folder of videos, which the dataset specs do not cover
+    private static string? FolderOf(string spec) => spec.StartsWith("folder:", StringComparison.Ordinal) ? spec["folder:".Length..] : null;
 
     private static string F(double v) => v.ToString("F3", CultureInfo.InvariantCulture);
 }

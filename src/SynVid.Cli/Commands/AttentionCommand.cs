@@ -4,14 +4,16 @@ using Spectre.Console;
 using SynVid.Analysis;
 using SynVid.Analysis.Data;
 using SynVid.Analysis.Features;
+using SynVid.Datasets.Specs;
 using SynVid.Runtime;
+using SynVid.Serialization;
 using SynVid.Synthesis;
 using SynVid.Video;
 using TorchSharp;
 
 namespace SynVid.Cli.Commands;
 
-/// <summary>`synvid attention`: PCA of the last block's attention keys, rendered beside the frames (REFERENCE.md §7).</summary>
+/// <summary>`synvid attention`: PCA of the last block's attention keys, rendered beside the frames (docs/reference-behaviour.md §7).</summary>
 public static class AttentionCommand
 {
     /// <summary>Creates the command.</summary>
@@ -29,13 +31,14 @@ public static class AttentionCommand
         var seed = new Option<long>("--seed") { Description = "Seed of the video and start-frame choice.", DefaultValueFactory = _ => 0 };
         var device = new Option<string>("--device") { Description = "cpu, cuda or auto.", DefaultValueFactory = _ => "cpu" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output folder: attention_keys.png.", Required = true };
+        var force = ForceOption.Create();
         var command = new Command(
             "attention",
             "Visualise what a VideoMAE encoder attends to: the last block's attention keys (all heads concatenated) of the " +
             "tokens of several videos, reduced by one PCA fitted jointly over all tokens; the first three components, min-max " +
             "scaled, are shown as RGB per tubelet position below each tubelet's first frame.")
         {
-            checkpoint, data, className, videos, show, frames, stride, size, heads, seed, device, output,
+            checkpoint, data, className, videos, show, frames, stride, size, heads, seed, device, output, force,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -44,6 +47,9 @@ public static class AttentionCommand
             {
                 throw new UserInputException("--videos, --show, --frames and --stride must be positive");
             }
+            var outDir = OutputFolder.Prepare(parse.GetValue(output)!.FullName, OutputKind.Attention, parse.GetValue(force),
+                [DatasetFolders.OfText(parse.GetValue(data)), parse.GetValue(data)!.StartsWith("folder:", StringComparison.Ordinal) ? parse.GetValue(data)!["folder:".Length..] : null],
+                [parse.GetValue(checkpoint)!.FullName]);
             var dev = TorchRuntime.ResolveDevice(parse.GetValue(device)!);
             using var model = VideoMaeEncoder.Load(parse.GetValue(checkpoint)!.FullName, t, parse.GetValue(size), parse.GetValue(heads));
             model.to(dev);
@@ -68,13 +74,12 @@ public static class AttentionCommand
                     }
                 });
             var maps = AttentionKeyPca.Compute(model, clips, dev);
-            var outDir = parse.GetValue(output)!.FullName;
-            Directory.CreateDirectory(outDir);
             var shownMaps = maps with
             {
                 Frames = [.. maps.Frames.Take(shown)],
                 Colours = Slice(maps.Colours, Math.Min(shown, maps.Frames.Count)),
             };
+            Directory.CreateDirectory(outDir);
             var path = Path.Combine(outDir, "attention_keys.png");
             PngFile.Write(path, AttentionKeyPca.Render(shownMaps, model.Config.Encoder.TubeletSize));
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,

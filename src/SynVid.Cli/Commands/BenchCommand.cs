@@ -13,6 +13,8 @@ public static class BenchCommand
         var bench = new Command("bench", "Measure the speed of SynVid's hot paths.");
         bench.Add(CreateGenerate());
         bench.Add(BenchTrainStepCommand.Create());
+        bench.Add(BenchFineTuneParityCommand.Create());
+        bench.Add(BenchPretrainParityCommand.Create());
         return bench;
     }
 

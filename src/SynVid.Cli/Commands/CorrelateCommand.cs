@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using SynVid.Analysis;
 using SynVid.Analysis.Metrics;
+using SynVid.Serialization;
 
 namespace SynVid.Cli.Commands;
 
@@ -21,13 +22,14 @@ public static class CorrelateCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Output folder: correlations.json, correlations.csv, scatter_PROPERTY.png.", Required = true };
         var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples for the 95% intervals.", DefaultValueFactory = _ => 2000 };
         var seed = new Option<int>("--seed") { Description = "Bootstrap seed.", DefaultValueFactory = _ => 0 };
+        var force = ForceOption.Create();
         var command = new Command(
             "correlate",
             "Correlate downstream top-1 with each dataset property (fid, kid, fvd, diversity_logdet, spectrum_alpha, lab_skl, " +
             "diversity_logdet_per_dim) over runs: Pearson r and Spearman ρ with percentile-bootstrap 95% intervals, and a " +
             "scatter plot per property as the paper's Figure 4. Properties present in fewer than 3 runs are skipped.")
         {
-            runs, output, resamples, seed,
+            runs, output, resamples, seed, force,
         };
         command.SetAction(parse =>
         {
@@ -41,10 +43,10 @@ public static class CorrelateCommand
             {
                 throw new UserInputException($"--resamples {n} must be at least 1");
             }
+            var outDir = OutputFolder.Prepare(parse.GetValue(output)!.FullName, OutputKind.Correlation, parse.GetValue(force), [], folders.Select(f => f.FullName));
             var bootstrap = new BootstrapOptions(Resamples: n, Seed: parse.GetValue(seed));
             var loaded = folders.Select(f => CorrelationStudy.Load(f.FullName)).ToList();
             var correlations = CorrelationStudy.Correlate(loaded, bootstrap);
-            var outDir = parse.GetValue(output)!.FullName;
             CorrelationStudy.Write(outDir, loaded, correlations, bootstrap);
             var table = new Table().Border(TableBorder.Rounded).AddColumn("property").AddColumn("n").AddColumn("Pearson r [[95% CI]]").AddColumn("Spearman ρ [[95% CI]]");
             foreach (var c in correlations)

@@ -6,6 +6,7 @@ using SynVid.Datasets.Specs;
 using SynVid.Evaluation;
 using SynVid.Model.Checkpoints;
 using SynVid.Runtime;
+using SynVid.Serialization;
 using SynVid.Training;
 
 namespace SynVid.Cli.Commands;
@@ -30,14 +31,14 @@ public static class DownstreamCommand
         var probe = mode == DownstreamMode.LinearProbe;
         var command = probe
             ? new Command("linprobe",
-                "Linear probing (REFERENCE.md §5.4, SynVid defaults §9): the encoder is frozen (eval mode), its fc_norm fresh and " +
+                "Linear probing (docs/reference-behaviour.md §5.4, SynVid defaults §9): the encoder is frozen (eval mode), its fc_norm fresh and " +
                 "frozen, and only BatchNorm1d(affine=false) + Linear train, with AdamW lr 1e-2 at batch 256, weight decay 0 and " +
                 "the fine-tuning augmentations. Ends with the multi-view test: RUN_DIR/results.json (top1, top5, num_videos, " +
                 "views), predictions.csv, confusion.png and checkpoint-final.pth (the head folded into an ordinary classifier " +
                 "for `synvid evaluate`).")
             : new Command("finetune",
                 "Fine-tune a pre-trained (or randomly initialised: --checkpoint none, the scratch baseline) VideoMAE encoder " +
-                "with the reference recipe (REFERENCE.md §5.3): layer decay, drop path, RandAugment, mixup/cutmix, label " +
+                "with the reference recipe (docs/reference-behaviour.md §5.3): layer decay, drop path, RandAugment, mixup/cutmix, label " +
                 "smoothing, random erasing, repeated augmentation, validation every epoch, multi-view test at the end. Writes " +
                 "RUN_DIR/results.json (top1, top5, num_videos, views), predictions.csv, confusion.png, metrics.csv, " +
                 "validation.csv, loss.png, accuracy.png, tensorboard/, checkpoints/ and checkpoint-final.pth. --resume " +
@@ -56,34 +57,55 @@ public static class DownstreamCommand
         };
         var output = new Option<string?>("--out") { Description = "Run folder (new)." };
         var resume = new Option<string?>("--resume") { Description = "Continue the run in this folder from its latest checkpoint, with its saved config." };
-        var epochs = new Option<int?>("--epochs") { Description = "Epochs (default: the preset's); warm-up is capped at it." };
+        var recipeOptions = new RecipeOptions<FineTuneRecipe>("rand_augment=none");
+        recipeOptions.Shorthand(new Option<int?>("--epochs") { Description = "Epochs (default: the preset's); warm-up is capped at it." },
+            (epochs, r) => epochs is { } e ? [RecipeOptions<FineTuneRecipe>.Assign("epochs", e), RecipeOptions<FineTuneRecipe>.Assign("warmup_epochs", Math.Min(r.WarmupEpochs, Math.Max(e, 0)))] : []);
         var threads = new Option<int>("--threads") { Description = "Torch threads (0 = libtorch default: all cores).", DefaultValueFactory = _ => 0 };
-        var seed = new Option<int?>("--seed") { Description = "Seed of the initialisation, data order, augmentation and mixing (default 0)." };
-        var batch = new Option<int?>("--batch") { Description = "Videos per optimiser step (default: the preset's); lr scales by batch/256." };
-        var lr = new Option<double?>("--lr") { Description = "Base learning rate before scaling by batch/256 (default: the preset's)." };
-        var views = new Option<string?>("--views") { Description = "Test views as CLIPSxCROPS (default: the preset's, else the dataset's: 5x3 UCF101, 10x3 HMDB51)." };
-        var stride = new Option<int?>("--stride") { Description = "Frame stride (default: the preset's, else the dataset's: 4 UCF101, 2 HMDB51)." };
-        var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: the preset's)." };
-        var onBadVideo = new Option<string>("--on-bad-video")
-        {
-            Description = "fail (default): stop at the first missing or unreadable listed video, naming it; skip: leave it out and count it.",
-            DefaultValueFactory = _ => "fail",
-        };
+        recipeOptions.Shorthand(new Option<int?>("--seed") { Description = "Seed of the initialisation, data order, augmentation and mixing (default 0)." }, "seed");
+        recipeOptions.Shorthand(new Option<int?>("--batch") { Description = "Videos per optimiser step (default: the preset's); lr scales by batch/256." }, "batch_size");
+        recipeOptions.Shorthand(new Option<double?>("--lr") { Description = "Base learning rate before scaling by batch/256 (default: the preset's)." }, "base_lr");
+        recipeOptions.Shorthand(new Option<string?>("--views") { Description = "Test views as CLIPSxCROPS (default: the preset's, else the dataset's: 5x3 UCF101, 10x3 HMDB51)." },
+            (text, _) =>
+            {
+                var count = ViewCount.Parse(text!);
+                return [RecipeOptions<FineTuneRecipe>.Assign("test_clips", count.Clips), RecipeOptions<FineTuneRecipe>.Assign("test_crops", count.Crops)];
+            });
+        recipeOptions.Shorthand(new Option<int?>("--stride") { Description = "Frame stride (default: the preset's, else the dataset's: 4 UCF101, 2 HMDB51)." }, "stride");
+        recipeOptions.Shorthand(new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: the preset's)." }, "device");
+        var onBadVideo = BadVideoOption.Create();
+        var force = ForceOption.Create();
         var splits = new Option<string?>("--splits") { Description = "Folder of official split lists (UCF101 ucfTrainTestlist, HMDB51 split files)." };
-        var betas = new Option<string?>("--betas") { Description = "AdamW betas as B1,B2 (default 0.9,0.999 as executed; the paper's table says 0.9,0.95)." };
-        var clipGrad = new Option<double?>("--clip-grad") { Description = "Clip the gradient norm to this value (default: none, as the reference)." };
-        var workers = new Option<int?>("--data-workers") { Description = "Background batch producers (default: one per core, at most 4)." };
+        recipeOptions.Shorthand(new Option<string?>("--betas") { Description = "AdamW betas as B1,B2 (default 0.9,0.999 as executed; the paper's table says 0.9,0.95)." },
+            (text, _) =>
+            {
+                var parts = text!.Split(',');
+                if (parts.Length != 2 || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var b1)
+                    || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var b2))
+                {
+                    throw new UserInputException($"--betas must be two numbers B1,B2 (e.g. 0.9,0.999), got '{text}'");
+                }
+                return [RecipeOptions<FineTuneRecipe>.Assign("beta1", b1), RecipeOptions<FineTuneRecipe>.Assign("beta2", b2)];
+            });
+        recipeOptions.Shorthand(new Option<double?>("--clip-grad") { Description = "Clip the gradient norm to this value (default: none, as the reference)." }, "clip_grad");
+        recipeOptions.Shorthand(new Option<int?>("--data-workers") { Description = "Background batch producers (default: one per core, at most 4)." }, "data_workers");
+        var frameCache = new Option<int>("--cache-mb")
+        {
+            Description = "Keep whole decoded video files in memory up to this many MB, so each is decoded once rather than once per clip " +
+                "(worth it for small file datasets and motion probes; frames only, results unchanged). Default 0: off.",
+            DefaultValueFactory = _ => 0,
+        };
         var cache = new Option<bool>("--cache-features") { Description = CacheHelp };
         var trainMode = new Option<bool>("--backbone-train-mode")
         {
             Description = "Run the frozen encoder in train mode, so its drop path is active, as the reference script does (default: eval mode, §9).",
         };
-        var options = new List<Option> { data, checkpoint, preset, output, resume, epochs, threads, seed, batch, lr, views, stride, device, onBadVideo, splits, betas, clipGrad, workers };
+        var options = new List<Option> { data, checkpoint, preset, output, resume, threads, frameCache, onBadVideo, splits, force };
         if (probe)
         {
             options.Add(cache);
-            options.Add(trainMode);
+            recipeOptions.Shorthand<bool>(trainMode, (on, _) => on ? [RecipeOptions<FineTuneRecipe>.Assign("probe_backbone_train_mode", true)] : []);
         }
+        options.AddRange(recipeOptions.All);
         foreach (var option in options)
         {
             command.Add(option);
@@ -102,103 +124,47 @@ public static class DownstreamCommand
                 {
                     throw new UserInputException($"{runDir} is a {(config.Mode == DownstreamMode.FineTune ? "finetune" : "linprobe")} run; resume it with that command");
                 }
-                if (options.Where(o => o != resume && o != threads).Any(o => parse.GetResult(o) is { Implicit: false }))
+                if (options.Where(o => o != resume && o != threads && o != frameCache).Any(o => parse.GetResult(o) is { Implicit: false }))
                 {
-                    throw new UserInputException("--resume continues a run with its saved config: give only --threads with it");
+                    throw new UserInputException("--resume continues a run with its saved config: give only --threads and --cache-mb with it");
                 }
             }
             else
             {
                 var dataSpec = parse.GetValue(data) ?? throw new UserInputException("give the dataset with --data SPEC (" + DatasetSpec.Forms + ")");
                 var initial = parse.GetValue(checkpoint) ?? throw new UserInputException("give the initial weights with --checkpoint FILE|RUN_DIR|none");
-                runDir = Path.GetFullPath(parse.GetValue(output) ?? throw new UserInputException("give the run folder with --out RUN_DIR"));
-                if (FineTuneRunConfig.Exists(runDir))
-                {
-                    throw new UserInputException($"{runDir} already holds a run; continue it with --resume {runDir} or choose another --out");
-                }
-                DatasetSpec.Parse(dataSpec);
+                runDir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(parse.GetValue(output) ?? throw new UserInputException("give the run folder with --out RUN_DIR")));
+                var spec = DatasetSpec.Parse(dataSpec);
+                var onBad = parse.GetValue(onBadVideo)!;
+                BadVideoOption.Parse(onBad);
                 var presetName = parse.GetValue(preset)!;
                 var recipe = FineTunePresets.Parse(presetName);
                 if (probe)
                 {
                     recipe = FineTunePresets.LinearProbe(recipe);
                 }
-                recipe = Override(recipe, parse, epochs, seed, batch, lr, views, stride, device, betas, clipGrad, workers);
-                if (probe && parse.GetValue(trainMode))
-                {
-                    recipe = recipe with { ProbeBackboneTrainMode = true };
-                }
+                recipe = recipeOptions.Apply(parse, recipe);
                 recipe.Validate();
-                var onBad = parse.GetValue(onBadVideo)!;
-                EvaluateCommand.ParseBadVideo(onBad);
                 config = FineTuneRunConfig.Create(recipe, dataSpec, InitialWeights.Resolve(initial), mode, presetName) with
                 {
                     OnBadVideo = onBad,
                     CacheFeatures = probe && parse.GetValue(cache),
                 };
+                runDir = OutputFolder.Prepare(runDir, probe ? OutputKind.LinearProbeRun : OutputKind.FineTuneRun, parse.GetValue(force),
+                    [DatasetFolders.Of(spec), parse.GetValue(splits)], [initial == FineTuneRunConfig.NoCheckpoint ? null : initial],
+                    sameKindHint: $"continue it with --resume {runDir}");
             }
+            var fresh = parse.GetValue(resume) is null;
             var downstream = DownstreamData.Open(DatasetSpec.Parse(config.Data), new DownstreamDataOptions(
                 ClipLength: config.Recipe.Frames,
                 Stride: config.Recipe.Stride,
                 Seed: config.Recipe.Seed,
-                OnBadVideo: EvaluateCommand.ParseBadVideo(config.OnBadVideo),
-                SplitsDirectory: parse.GetValue(splits)));
-            return Task.FromResult(Run(runDir, config, downstream, cancellation));
+                OnBadVideo: BadVideoOption.Parse(config.OnBadVideo),
+                SplitsDirectory: parse.GetValue(splits),
+                FrameCacheBytes: Math.Max(0, parse.GetValue(frameCache)) * (1L << 20)));
+            return Task.FromResult(FreshRun.Guard(runDir, fresh, () => Run(runDir, config, downstream, cancellation)));
         });
         return command;
-    }
-
-    private static FineTuneRecipe Override(FineTuneRecipe recipe, ParseResult parse, Option<int?> epochs, Option<int?> seed, Option<int?> batch,
-        Option<double?> lr, Option<string?> views, Option<int?> stride, Option<string?> device, Option<string?> betas, Option<double?> clipGrad, Option<int?> workers)
-    {
-        if (parse.GetValue(epochs) is { } e)
-        {
-            recipe = recipe with { Epochs = e, WarmupEpochs = Math.Min(recipe.WarmupEpochs, Math.Max(e, 0)) };
-        }
-        if (parse.GetValue(seed) is { } s)
-        {
-            recipe = recipe with { Seed = s };
-        }
-        if (parse.GetValue(batch) is { } b)
-        {
-            recipe = recipe with { BatchSize = b };
-        }
-        if (parse.GetValue(lr) is { } l)
-        {
-            recipe = recipe with { BaseLr = l };
-        }
-        if (parse.GetValue(views) is { } v)
-        {
-            var count = ViewCount.Parse(v);
-            recipe = recipe with { TestClips = count.Clips, TestCrops = count.Crops };
-        }
-        if (parse.GetValue(stride) is { } st)
-        {
-            recipe = recipe with { Stride = st };
-        }
-        if (parse.GetValue(device) is { } d)
-        {
-            recipe = recipe with { Device = d };
-        }
-        if (parse.GetValue(betas) is { } text)
-        {
-            var parts = text.Split(',');
-            if (parts.Length != 2 || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var b1)
-                || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var b2))
-            {
-                throw new UserInputException($"--betas must be two numbers B1,B2 (e.g. 0.9,0.999), got '{text}'");
-            }
-            recipe = recipe with { Beta1 = b1, Beta2 = b2 };
-        }
-        if (parse.GetValue(clipGrad) is { } c)
-        {
-            recipe = recipe with { ClipGrad = c };
-        }
-        if (parse.GetValue(workers) is { } w)
-        {
-            recipe = recipe with { DataWorkers = w };
-        }
-        return recipe;
     }
 
     private static int Run(string runDir, FineTuneRunConfig config, DownstreamData data, CancellationToken cancellation)
@@ -209,9 +175,9 @@ public static class DownstreamCommand
         var init = config.Checkpoint == FineTuneRunConfig.NoCheckpoint ? "a random init (scratch)" : config.Checkpoint;
         var shape = $"{data.Splits.Train.Count} training / {data.Splits.Test.Count} test videos, {recipe.Frames}×{recipe.InputSize}², stride {data.Stride}, {recipe.Epochs} epochs of batch {recipe.BatchSize}";
         AnsiConsole.MarkupLineInterpolated($"{what} of [bold]{init}[/] on [bold]{data.Splits.Name}[/]: {shape} → {runDir}");
-        if (data.Splits.Skipped.Count > 0)
+        if (SkippedVideoList.Summary(data.SkippedIn(SplitNames.All), null) is { } skipped)
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]skipped {data.Splits.Skipped.Count} bad videos[/]");
+            AnsiConsole.MarkupLineInterpolated($"[yellow]{skipped}[/]");
         }
         DownstreamResult? result = null;
         try
@@ -270,6 +236,7 @@ public static class DownstreamCommand
             return ExitCodes.Failure;
         }
         var r = result!;
+        BadVideoOption.Report(runDir, data.SkippedIn(SplitNames.All));
         var features = r.FeatureSeconds is { } f ? string.Create(CultureInfo.InvariantCulture, $" (+{f:F0} s caching features)") : "";
         var validationText = r.ValidationTop1 is { } top1 ? string.Create(CultureInfo.InvariantCulture, $", last validation top-1 {top1:F1}%") : "";
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,

@@ -7,6 +7,7 @@ using SynVid.Datasets.Specs;
 using SynVid.Evaluation;
 using SynVid.Model.Checkpoints;
 using SynVid.Runtime;
+using SynVid.Serialization;
 using TorchSharp;
 
 namespace SynVid.Cli.Commands;
@@ -18,7 +19,7 @@ public static class EvaluateCommand
     public static Command Create()
     {
         var command = new Command("evaluate",
-            "Test a fine-tuned classifier with multi-view testing (REFERENCE.md §5.3): every stride-th frame, short side " +
+            "Test a fine-tuned classifier with multi-view testing (docs/reference-behaviour.md §5.3): every stride-th frame, short side " +
             "resized to the input size, CLIPS windows × CROPS crops along the long side, softmax averaged per video. " +
             "Writes OUT/results.json (top1, top5, num_videos, views, per-class top-1), predictions.csv, per_class.csv " +
             "and confusion.png.");
@@ -36,14 +37,11 @@ public static class EvaluateCommand
         var batch = new Option<int>("--batch") { Description = "Views per forward pass.", DefaultValueFactory = _ => 16 };
         var threads = new Option<int>("--threads") { Description = "Torch threads (0 = libtorch default: all cores).", DefaultValueFactory = _ => 0 };
         var device = new Option<string>("--device") { Description = "cpu, cuda or cuda:N.", DefaultValueFactory = _ => "cpu" };
-        var onBadVideo = new Option<string>("--on-bad-video")
-        {
-            Description = "fail (default): stop at the first missing or unreadable listed video, naming it; skip: leave it out and count it.",
-            DefaultValueFactory = _ => "fail",
-        };
+        var onBadVideo = BadVideoOption.Create();
+        var force = ForceOption.Create();
         var splits = new Option<string?>("--splits") { Description = "Folder of official split lists (UCF101 ucfTrainTestlist, HMDB51 split files)." };
         var seed = new Option<int>("--seed") { Description = "Seed of motion-probe clip positions.", DefaultValueFactory = _ => 0 };
-        foreach (var option in new Option[] { checkpoint, data, views, output, stride, frames, size, batch, threads, device, onBadVideo, splits, seed })
+        foreach (var option in new Option[] { checkpoint, data, views, output, stride, frames, size, batch, threads, device, onBadVideo, splits, seed, force })
         {
             command.Add(option);
         }
@@ -57,29 +55,28 @@ public static class EvaluateCommand
             {
                 throw new UserInputException($"--batch must be at least 1, got {batchSize}");
             }
+            var policy = BadVideoOption.Parse(parse.GetValue(onBadVideo)!);
             var torchDevice = TorchRuntime.ResolveDevice(parse.GetValue(device)!);
+            var outDir = OutputFolder.Prepare(parse.GetValue(output)!, OutputKind.Evaluation, parse.GetValue(force),
+                [DatasetFolders.Of(spec), parse.GetValue(splits)], [parse.GetValue(checkpoint)]);
             var (model, input) = ClassifierLoader.Load(parse.GetValue(checkpoint)!, parse.GetValue(frames), parse.GetValue(size));
             using var _ = model;
             var downstream = DownstreamData.Open(spec, new DownstreamDataOptions(
                 ClipLength: input.NumFrames,
                 Stride: parse.GetValue(stride) ?? input.Stride,
                 Seed: parse.GetValue(seed),
-                OnBadVideo: ParseBadVideo(parse.GetValue(onBadVideo)!),
-                SplitsDirectory: parse.GetValue(splits)));
+                OnBadVideo: policy,
+                SplitsDirectory: parse.GetValue(splits),
+                Splits: SplitNames.Of(SplitNames.Test)));
             if (model.Config.NumClasses != downstream.ClassNames.Count)
             {
                 throw new UserInputException(
                     $"the classifier predicts {model.Config.NumClasses} classes but {downstream.Splits.Name} has {downstream.ClassNames.Count}");
             }
             model.to(torchDevice);
-            var outDir = Path.GetFullPath(parse.GetValue(output)!);
             var test = downstream.Splits.Test;
             AnsiConsole.MarkupLineInterpolated(
                 $"evaluating on [bold]{downstream.Splits.Name}[/]: {test.Count} videos × {viewCount.Total} views ({viewCount}), {input.NumFrames}×{input.InputSize}², stride {downstream.Stride}");
-            if (downstream.Splits.Skipped.Count > 0)
-            {
-                AnsiConsole.MarkupLineInterpolated($"[yellow]skipped {downstream.Splits.Skipped.Count} bad videos[/]");
-            }
             var evaluator = new MultiViewEvaluator(downstream, new EvaluationViews(input.NumFrames, downstream.Stride, input.InputSize, input.InputSize), viewCount, batchSize);
             var started = DateTime.UtcNow;
             EvaluationResult? result = null;
@@ -93,22 +90,15 @@ public static class EvaluateCommand
                 ["num_frames"] = input.NumFrames,
                 ["input_size"] = input.InputSize,
                 ["stride"] = downstream.Stride,
-                ["skipped_videos"] = downstream.Splits.Skipped.Count,
+                ["skipped_videos"] = downstream.SkippedIn(SplitNames.Of(SplitNames.Test)).Count,
                 ["seconds"] = Math.Round(seconds, 2),
                 ["views_per_second"] = Math.Round(test.Count * viewCount.Total / Math.Max(seconds, 1e-9), 3),
             });
+            BadVideoOption.Report(outDir, downstream.SkippedIn(SplitNames.Of(SplitNames.Test)));
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"top-1 [bold]{result!.Top1:F2}%[/], top-5 {result.Top5:F2}% on {test.Count} videos ({viewCount} views) in {seconds:F1} s → {Markup.Escape(outDir)}"));
+                $"top-1 [bold]{result!.Top1:F2}%[/], top-5 {result.Top5:F2}% on {result.Predictions.Count} videos ({viewCount} views) in {seconds:F1} s → {Markup.Escape(outDir)}"));
             return ExitCodes.Ok;
         });
         return command;
     }
-
-    /// <summary>Parses --on-bad-video.</summary>
-    public static BadVideoPolicy ParseBadVideo(string value) => value switch
-    {
-        "fail" => BadVideoPolicy.Fail,
-        "skip" => BadVideoPolicy.Skip,
-        _ => throw new UserInputException($"--on-bad-video must be fail or skip, got '{value}'"),
-    };
 }

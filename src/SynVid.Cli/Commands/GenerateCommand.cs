@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using SynVid.Serialization;
 using SynVid.Synthesis;
 using SynVid.Video;
 
@@ -20,6 +21,7 @@ public static class GenerateCommand
         var threads = new Option<int>("--threads") { Description = "Worker threads; 0 = all cores.", DefaultValueFactory = _ => 0 };
         var quality = new Option<VideoQuality>("--quality") { Description = "mp4 encoding: H264 (yuv420p at --crf) or Lossless (exact RGB).", DefaultValueFactory = _ => VideoQuality.H264 };
         var crf = new Option<int>("--crf") { Description = "x264 constant rate factor for H264 (0–51, lower is better).", DefaultValueFactory = _ => 18 };
+        var force = ForceOption.Create();
         var command = new Command(
             "generate",
             "Generate a synthetic video dataset of one stage of the progression. Video i is a pure function of (stage, " +
@@ -34,12 +36,21 @@ public static class GenerateCommand
         command.Add(threads);
         command.Add(quality);
         command.Add(crf);
+        command.Add(force);
         command.SetAction((parse, cancellation) =>
         {
             var n = parse.GetValue(count);
             if (n < 1)
             {
                 throw new UserInputException($"--count {n} must be at least 1");
+            }
+            if (parse.GetValue(threads) is < 0 and var badThreads)
+            {
+                throw new UserInputException($"--threads must be 0 (all cores) or positive, got {badThreads}");
+            }
+            if (parse.GetValue(frames) is < 1 and var badFrames)
+            {
+                throw new UserInputException($"--frames must be at least 1, got {badFrames}");
             }
             var shardSpec = ShardSpec.Parse(parse.GetValue(shard)!);
             var videoFormat = parse.GetValue(format) switch
@@ -69,9 +80,10 @@ public static class GenerateCommand
                 }
                 writer = DatasetGenerator.Mp4Writer(q, c);
             }
+            var outDir = OutputFolder.Prepare(parse.GetValue(output)!.FullName, OutputKind.GeneratedDataset, parse.GetValue(force),
+                [parse.GetValue(stage.Images)?.FullName], continues: true);
             var textures = stage.Textures(parse, parameters);
             var videos = new SyntheticVideoSet(parameters, textures, parse.GetValue(stage.Seed), n);
-            var outDir = parse.GetValue(output)!.FullName;
             var mine = Enumerable.Range(0, n).Count(i => shardSpec.Contains(i));
 
             GenerationSummary? summary = null;
@@ -85,6 +97,10 @@ public static class GenerateCommand
                     summary = DatasetGenerator.Run(videos, outDir, videoFormat, shardSpec, parse.GetValue(threads), writer, progress, cancellation);
                 });
             AnsiConsole.MarkupLineInterpolated($"wrote {summary!.Written} video(s), {summary.Skipped} already present, to {outDir}");
+            if (summary.Replaced > 0)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[yellow]rewrote {summary.Replaced} incomplete video(s) an earlier run left (empty, truncated or short)[/]");
+            }
             AnsiConsole.MarkupLineInterpolated($"annotations: {summary.AnnotationPath}");
             return Task.FromResult(ExitCodes.Ok);
         });

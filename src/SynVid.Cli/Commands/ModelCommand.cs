@@ -67,12 +67,17 @@ public static class ModelCommand
 
     private static Command CreateRun()
     {
-        var checkpoint = new Option<FileInfo>("--checkpoint") { Description = "Checkpoint: PyTorch .pth (state dict, {'model': ...} or {'module': ...}) or safetensors.", Required = true };
+        var checkpoint = new Option<string>("--checkpoint")
+        {
+            Description = "Checkpoint: PyTorch .pth (state dict, {'model': ...} or {'module': ...}), safetensors, or a SynVid run folder (its latest checkpoint).",
+            Required = true,
+        };
         var input = new Option<FileInfo>("--input") { Description = "Clip batch as .npy float32 (B, C, T, H, W), ImageNet-normalised.", Required = true };
         var mask = new Option<FileInfo?>("--mask") { Description = "Token mask as .npy bool (B, N), true = masked; required for pre-training checkpoints." };
         var output = new Option<FileInfo>("--out") { Description = "Output .npy: masked-token predictions (B, N_masked, C·tubelet·patch²) or logits (B, classes).", Required = true };
-        var heads = new Option<int?>("--heads") { Description = "Encoder attention heads (default: width / 64, as in every reference size)." };
-        var decoderHeads = new Option<int?>("--decoder-heads") { Description = "Decoder attention heads (default: decoder width / 64)." };
+        var heads = new Option<int?>("--heads") { Description = "Encoder attention heads (default: the checkpoint's model size, else width / 64 as in every reference size)." };
+        var decoderHeads = new Option<int?>("--decoder-heads") { Description = "Decoder attention heads (default: the checkpoint's model size, else decoder width / 64)." };
+        var force = ForceOption.Create();
         var device = new Option<string>("--device") { Description = "cpu, cuda or cuda:N.", DefaultValueFactory = _ => "cpu" };
         var command = new Command("run", "Build the model a checkpoint's tensors imply, run it in eval mode on a .npy clip and write the result as .npy.")
         {
@@ -83,9 +88,13 @@ public static class ModelCommand
             heads,
             decoderHeads,
             device,
+            force,
         };
         command.SetAction(parse =>
         {
+            var file = ClassifierLoader.ResolveFile(parse.GetValue(checkpoint)!);
+            var outPath = OutputFile.Prepare(parse.GetValue(output)!.ToString(), parse.GetValue(force),
+                [file, parse.GetValue(input)!.FullName, parse.GetValue(mask)?.FullName]);
             TorchRuntime.EnsureLoaded();
             var target = TorchRuntime.ResolveDevice(parse.GetValue(device)!);
             using var scope = NewDisposeScope();
@@ -95,8 +104,10 @@ public static class ModelCommand
             {
                 throw new UserInputException($"{inputName}: expected float32 (B, C, T, H, W) with H = W, got {clip.dtype} ({string.Join(", ", clip.shape)})");
             }
-            using var state = CheckpointReader.Read(parse.GetValue(checkpoint)!.FullName);
-            var inferred = ArchitectureInference.Infer(state, (int)clip.shape[2], (int)clip.shape[3], parse.GetValue(heads), parse.GetValue(decoderHeads));
+            using var state = CheckpointReader.Read(file);
+            var (argHeads, argDecoderHeads) = ArchitectureInference.HeadsFromArgs(CheckpointArgs.Read(file));
+            var inferred = ArchitectureInference.Infer(state, (int)clip.shape[2], (int)clip.shape[3],
+                parse.GetValue(heads) ?? argHeads, parse.GetValue(decoderHeads) ?? argDecoderHeads);
             var maskFile = parse.GetValue(mask);
             Tensor result;
             using var noGrad = no_grad();
@@ -124,7 +135,7 @@ public static class ModelCommand
                 model.to(target).eval();
                 result = model.forward(clip.to(target));
             }
-            NpyFile.Write(parse.GetValue(output)!.FullName, result);
+            NpyFile.Write(outPath, result);
             Console.WriteLine($"wrote {parse.GetValue(output)!.Name}: ({string.Join(", ", result.shape)}) float32");
             return ExitCodes.Ok;
         });

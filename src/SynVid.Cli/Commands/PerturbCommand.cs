@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using SynVid.Evaluation.Perturbations;
+using SynVid.Serialization;
 
 namespace SynVid.Cli.Commands;
 
@@ -36,19 +37,20 @@ public static class PerturbCommand
             Description = "Seed of the random draws; each draw is seeded by (seed, video 0, type, severity).",
             DefaultValueFactory = _ => 0,
         };
+        var force = ForceOption.Create();
         var command = new Command("perturb",
             "Apply one UCF101-P perturbation (Schiappa et al. 2023) to a clip and write the same kind of file. " +
             "Spatial types act on every uint8 frame without colour inversion; temporal types re-order, drop or " +
             "repeat frames of the whole clip. Sampling and reverse sampling shorten the clip; evaluation pads a " +
             "perturbed clip shorter than 16 frames by repeating its last frame.")
         {
-            type, severity, input, output, seed,
+            type, severity, input, output, seed, force,
         };
         command.SetAction(parse =>
         {
             var perturbation = PerturbationCatalog.Find(parse.GetValue(type)!);
             var inPath = parse.GetValue(input)!;
-            var outPath = parse.GetValue(output)!;
+            var outPath = OutputFile.Prepare(parse.GetValue(output)!, parse.GetValue(force), [inPath]);
             var level = parse.GetValue(severity);
             PerturbationFile.Result? result = null;
             AnsiConsole.Status().Start($"{perturbation.Key} severity {level}", _ =>

@@ -3,6 +3,7 @@ using Spectre.Console;
 using SynVid.Datasets.Downstream;
 using SynVid.Datasets.Specs;
 using SynVid.Evaluation.Perturbations;
+using SynVid.Serialization;
 using SynVid.Video;
 
 namespace SynVid.Cli.Commands;
@@ -32,11 +33,8 @@ public static class PerturbDatasetCommand
             Description = "Lossless RGB H.264 (exact pixels, larger files) instead of H.264 4:2:0 at CRF 18.",
         };
         var threads = new Option<int>("--threads") { Description = "Videos processed at once; 0 = one per core.", DefaultValueFactory = _ => 0 };
-        var onBadVideo = new Option<string>("--on-bad-video")
-        {
-            Description = "fail (default): stop at the first missing listed video, naming it; skip: leave it out and count it.",
-            DefaultValueFactory = _ => "fail",
-        };
+        var onBadVideo = BadVideoOption.Create();
+        var force = ForceOption.Create();
         var command = new Command("perturb-dataset",
             "Write a perturbed copy of a dataset split in the style of UCF101-P (Schiappa et al. 2023): every video perturbed " +
             "as a whole (temporal types re-order all its frames, spatial types act on every uint8 frame, colours never " +
@@ -45,7 +43,7 @@ public static class PerturbDatasetCommand
             "Temporal types are written unpadded; evaluation pads short buffers by repeating the last frame. " +
             "Finished videos are kept: a rerun skips them.")
         {
-            data, type, severity, output, seed, split, lossless, threads, onBadVideo,
+            data, type, severity, output, seed, split, lossless, threads, onBadVideo, force,
         };
         command.SetAction((parse, cancel) =>
         {
@@ -62,26 +60,34 @@ public static class PerturbDatasetCommand
                 throw new UserInputException($"--threads must be 0 (one per core) or positive, got {threadCount}");
             }
             var splitName = parse.GetValue(split)!;
-            var splits = DatasetCatalog.Load(spec, new DatasetLoadOptions(EvaluateCommand.ParseBadVideo(parse.GetValue(onBadVideo)!)));
+            if (splitName is not (SplitNames.Test or SplitNames.Validation or SplitNames.Train))
+            {
+                throw new UserInputException($"--split must be test, val or train, got '{splitName}'");
+            }
+            var policy = BadVideoOption.Parse(parse.GetValue(onBadVideo)!);
+            var outDir = OutputFolder.Prepare(parse.GetValue(output)!, OutputKind.PerturbedDataset, parse.GetValue(force),
+                [DatasetFolders.Of(spec)], continues: true);
+            var reader = new LabeledVideoReader();
+            // the validation split of several layouts is the test list, so checking val checks test
+            var used = splitName == SplitNames.Validation ? SplitNames.Of(SplitNames.Validation, SplitNames.Test) : SplitNames.Of(splitName);
+            var splits = DatasetCatalog.Load(spec, new DatasetLoadOptions(policy, Probe: reader.Probe, Splits: used));
             var videos = splitName switch
             {
-                "test" => splits.Test,
-                "val" => splits.Validation,
-                "train" => splits.Train,
-                _ => throw new UserInputException($"--split must be test, val or train, got '{splitName}'"),
+                SplitNames.Test => splits.Test,
+                SplitNames.Validation => splits.Validation,
+                _ => splits.Train,
             };
-            var reader = new LabeledVideoReader();
             SourceVideo Read(LabeledVideo video)
             {
                 var info = reader.Describe(video);
-                // files: every decoded frame, whatever the container's frame count says; benchmark keys: rendered
+                // files: every decoded frame, and a truncated file is bad; benchmark keys: rendered
                 var frames = SynActionLists.TryParseKey(video.Path, out _, out _)
                     ? reader.Read(video, [.. Enumerable.Range(0, info.FrameCount)])
-                    : VideoReader.ReadAll(video.Path);
+                    : WholeVideo.Read(video.Path).Frames;
                 return new SourceVideo(frames, info.Fps);
             }
             var options = new PerturbedDatasetOptions($"{parse.GetValue(data)} ({splitName})", perturbation, level, parse.GetValue(seed),
-                parse.GetValue(lossless), threadCount == 0 ? Environment.ProcessorCount : threadCount, SourceRoot(spec));
+                parse.GetValue(lossless), threadCount == 0 ? Environment.ProcessorCount : threadCount, DatasetFolders.Of(spec), policy);
             PerturbedDatasetOutcome? outcome = null;
             AnsiConsole.Progress()
                 .AutoClear(false)
@@ -89,27 +95,15 @@ public static class PerturbDatasetCommand
                 .Start(ctx =>
                 {
                     var task = ctx.AddTask(Markup.Escape($"{perturbation.Key} s{level}"), maxValue: videos.Count);
-                    outcome = PerturbedDataset.Write(parse.GetValue(output)!, videos, splits.ClassNames, Read, options,
+                    outcome = PerturbedDataset.Write(outDir, videos, splits.ClassNames, Read, options,
                         new SynchronousProgress<int>(n => task.Increment(n)), cancel);
                 });
             AnsiConsole.MarkupLineInterpolated(
                 $"{perturbation.Key} severity {level}: wrote {outcome!.Written} video(s), {outcome.Skipped} already present, to {outcome.Directory}");
-            if (splits.Skipped.Count > 0)
-            {
-                AnsiConsole.MarkupLineInterpolated($"left out {splits.Skipped.Count} unreadable listed video(s)");
-            }
+            BadVideoOption.Report(outDir, [.. splits.Skipped.Where(v => used.Contains(v.Split)), .. outcome.BadVideos.Select(v => v with { Split = splitName })]);
             AnsiConsole.MarkupLineInterpolated($"read it back with --data csv:{outcome.Directory}");
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
     }
-
-    private static string? SourceRoot(DatasetSpec spec) => spec switch
-    {
-        Ucf101Spec u => u.Root,
-        Hmdb51Spec h => h.Root,
-        CsvSpec c => c.Directory,
-        FolderSpec f => f.Directory,
-        _ => null,
-    };
 }

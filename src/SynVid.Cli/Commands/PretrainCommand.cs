@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using SynVid.Datasets.Specs;
 using SynVid.Runtime;
+using SynVid.Serialization;
 using SynVid.Training;
 
 namespace SynVid.Cli.Commands;
@@ -12,7 +14,7 @@ public static class PretrainCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var stage = new StageOptions();
+        var stage = new StageOptions { OwnedElsewhere = a => RecipeOptions<PretrainRecipe>.IsRecipeField(a, PretrainPresets.CpuTiny) };
         stage.Seed.Description = "Seed of the data, the masks and the model initialisation (default 0).";
         var preset = new Option<string>("--preset")
         {
@@ -24,21 +26,19 @@ public static class PretrainCommand
             Description = "Stop after N optimiser steps in total (a resumed run continues up to N). Default: the preset's schedule length. " +
                 "The lr schedule spans the preset's length (or --schedule-steps), extended to N when N is larger.",
         };
-        var scheduleSteps = new Option<long?>("--schedule-steps") { Description = "Length of the warm-up + cosine schedule (default: the preset's)." };
-        var checkpointEvery = new Option<int?>("--checkpoint-every") { Description = "Write a checkpoint every K steps (and at the end). Default: the preset's." };
+        var recipeOptions = new RecipeOptions<PretrainRecipe>("mask_ratio=0.9", stage.Set);
+        recipeOptions.Shorthand(new Option<long?>("--schedule-steps") { Description = "Length of the warm-up + cosine schedule (default: the preset's)." },
+            (total, r) => total is { } t ? [RecipeOptions<PretrainRecipe>.Assign("total_steps", t), RecipeOptions<PretrainRecipe>.Assign("warmup_steps", Math.Min(r.WarmupSteps, t))] : []);
+        recipeOptions.Shorthand(new Option<int?>("--checkpoint-every") { Description = "Write a checkpoint every K steps (and at the end). Default: the preset's." }, "checkpoint_every");
         var output = new Option<DirectoryInfo?>("--out") { Description = "Run folder: config.json, metrics.csv, tensorboard/, checkpoints/, loss.png, reconstruction.png." };
         var resume = new Option<DirectoryInfo?>("--resume") { Description = "Continue the run in this folder from its latest checkpoint, with its own config." };
         var threads = new Option<int>("--threads") { Description = "Torch threads (0 = libtorch default: all cores).", DefaultValueFactory = _ => 0 };
-        var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: the preset's; paper uses cuda)." };
-        var batch = new Option<int?>("--batch") { Description = "Clips per forward pass (default: the preset's)." };
-        var accumulation = new Option<int?>("--accum") { Description = "Forward passes per optimiser step (gradient accumulation)." };
-        var lr = new Option<double?>("--lr") { Description = "Base learning rate before scaling by effective batch / 256." };
-        var recipeFile = new Option<FileInfo?>("--recipe")
-        {
-            Description = "JSON file of recipe fields in snake_case (e.g. {\"model\": \"small\", \"batch_size\": 4, \"total_steps\": 900}), applied over --preset; flags override it.",
-        };
-        var clipGrad = new Option<double?>("--clip-grad") { Description = "Clip the gradient norm to this value (default: none, as the reference)." };
-        var workers = new Option<int?>("--data-workers") { Description = "Background clip producers (default: one per core, at most 4)." };
+        recipeOptions.Shorthand(new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: the preset's; paper uses cuda)." }, "device");
+        recipeOptions.Shorthand(new Option<int?>("--batch") { Description = "Clips per forward pass (default: the preset's)." }, "batch_size");
+        recipeOptions.Shorthand(new Option<int?>("--accum") { Description = "Forward passes per optimiser step (gradient accumulation)." }, "accumulation");
+        recipeOptions.Shorthand(new Option<double?>("--lr") { Description = "Base learning rate before scaling by effective batch / 256." }, "base_lr");
+        recipeOptions.Shorthand(new Option<double?>("--clip-grad") { Description = "Clip the gradient norm to this value (default: none, as the reference)." }, "clip_grad");
+        recipeOptions.Shorthand(new Option<int?>("--data-workers") { Description = "Background clip producers (default: one per core, at most 4)." }, "data_workers");
         var data = new Option<string?>("--data")
         {
             Description = "Train on video files listed in a VideoMAE-style csv ('path label' per line; paths relative to the csv), " +
@@ -47,11 +47,8 @@ public static class PretrainCommand
                 "are decoded. A csv with --stage and --mix R: a mix of both.",
         };
         var mix = new Option<double?>("--mix") { Description = "With --stage and --data: fraction R of real videos per epoch (the paper uses 0.25, 0.5, 0.75)." };
-        var onBadVideo = new Option<string>("--on-bad-video")
-        {
-            Description = "fail (default): stop at the first missing or unreadable listed video, naming it; skip: leave it out and count it.",
-            DefaultValueFactory = _ => "fail",
-        };
+        var onBadVideo = BadVideoOption.Create();
+        var force = ForceOption.Create();
 
         var command = new Command(
             "pretrain",
@@ -59,22 +56,28 @@ public static class PretrainCommand
             "seed and the step, so --resume continues exactly where a checkpoint left off, and a killed run loses at most the " +
             "steps since its last checkpoint. Watch a run with `tensorboard --logdir RUN_DIR`.");
         stage.AddTo(command, stageRequired: false);
-        foreach (var option in new Option[] { preset, steps, scheduleSteps, checkpointEvery, output, resume, threads, device, batch, accumulation, lr, workers, data, mix, onBadVideo, clipGrad, recipeFile })
+        foreach (var option in new Option[] { preset, steps, output, resume, threads, data, mix, onBadVideo, force })
         {
             command.Add(option);
         }
+        recipeOptions.AddTo(command);
 
         command.SetAction((parse, cancellation) =>
         {
+            if (parse.GetValue(steps) is < 1 and var badSteps)
+            {
+                throw new UserInputException($"--steps must be at least 1, got {badSteps}");
+            }
             TorchRuntime.Configure(parse.GetValue(threads));
             string runDir;
             PretrainRunConfig config;
+            var fresh = parse.GetValue(resume) is null;
             if (parse.GetValue(resume) is { } resumeDir)
             {
                 runDir = resumeDir.FullName;
                 config = PretrainRunConfig.Load(runDir);
-                if (new Option[] { stage.Stage, output, preset, stage.Res, stage.Seed, stage.Images, stage.Set, stage.Config, stage.Profile, scheduleSteps, checkpointEvery, device, batch, accumulation, lr, data, mix, onBadVideo, clipGrad, recipeFile }
-                    .Any(o => parse.GetResult(o) is { Implicit: false }))
+                // Every registered option but these would change the saved config, so none is accepted with --resume.
+                if (command.Options.Where(o => o != resume && o != steps && o != threads).Any(o => parse.GetResult(o) is { Implicit: false }))
                 {
                     throw new UserInputException("--resume continues a run with its saved config: give only --steps (and --threads) with it");
                 }
@@ -87,25 +90,18 @@ public static class PretrainCommand
                 {
                     throw new UserInputException("give --stage NAME, --data FILE.csv|SPEC, or a stage and a csv with --mix R (or --resume RUN_DIR)");
                 }
-                runDir = (parse.GetValue(output) ?? throw new UserInputException("give the run folder with --out RUN_DIR")).FullName;
-                if (File.Exists(Path.Combine(runDir, PretrainRunConfig.FileName)))
+                if (parse.GetValue(mix) is { } fraction && videoList is null)
                 {
-                    throw new UserInputException($"{runDir} already holds a run; continue it with --resume {runDir} or choose another --out");
+                    throw new UserInputException($"--mix {fraction} mixes real videos into the stage: give them with --data FILE.csv");
                 }
+                var outPath = parse.GetValue(output) ?? throw new UserInputException("give the run folder with --out RUN_DIR");
+                runDir = Path.TrimEndingDirectorySeparator(outPath.FullName);
                 var recipe = PretrainPresets.Parse(parse.GetValue(preset)!);
-                if (parse.GetValue(recipeFile) is { } file)
-                {
-                    recipe = PretrainRunConfig.ReadRecipe(file.FullName, recipe);
-                }
                 if (parse.GetResult(stage.Seed) is { Implicit: false })
                 {
                     recipe = recipe with { Seed = checked((int)parse.GetValue(stage.Seed)) };
                 }
-                recipe = Override(recipe, parse, scheduleSteps, checkpointEvery, device, batch, accumulation, lr, workers);
-                if (parse.GetValue(clipGrad) is { } maxNorm)
-                {
-                    recipe = recipe with { ClipGrad = maxNorm };
-                }
+                recipe = recipeOptions.Apply(parse, recipe);
                 var parameters = stageName is null ? null : stage.Resolve(parse, stageName);
                 var images = parse.GetValue(stage.Images)?.FullName;
                 var isCsv = videoList is not null && (File.Exists(videoList) || videoList.EndsWith(".csv", StringComparison.OrdinalIgnoreCase));
@@ -118,6 +114,9 @@ public static class PretrainCommand
                     : isCsv
                         ? PretrainData.ForVideos(recipe, Path.GetFullPath(videoList), parse.GetValue(onBadVideo)!, parameters, parse.GetValue(mix), images, parse.GetValue(preset))
                         : PretrainData.ForTrainSplit(recipe, videoList, parse.GetValue(onBadVideo)!, parse.GetValue(preset));
+                var dataFolder = isCsv ? Path.GetDirectoryName(Path.GetFullPath(videoList!)) : DatasetFolders.OfText(videoList);
+                runDir = OutputFolder.Prepare(runDir, OutputKind.PretrainRun, parse.GetValue(force), [dataFolder, images],
+                    sameKindHint: $"continue it with --resume {runDir}");
             }
 
             var until = parse.GetValue(steps) ?? config.Recipe.TotalSteps;
@@ -130,10 +129,15 @@ public static class PretrainCommand
                 }
             }
             config.Recipe.Validate();
+            if (!fresh && new CheckpointStore(runDir).LatestStep() is { } done && done >= until)
+            {
+                AnsiConsole.MarkupLineInterpolated($"nothing to do: {runDir} has run {done} of {until} steps; give --steps N (more than {done}) to continue it");
+                return Task.FromResult(ExitCodes.Ok);
+            }
             var source = PretrainData.Open(config);
             try
             {
-                return Task.FromResult(Run(runDir, config, source, until, cancellation));
+                return Task.FromResult(FreshRun.Guard(runDir, fresh, () => Run(runDir, config, source, until, cancellation)));
             }
             finally
             {
@@ -141,40 +145,6 @@ public static class PretrainCommand
             }
         });
         return command;
-    }
-
-    private static PretrainRecipe Override(PretrainRecipe recipe, ParseResult parse, Option<long?> scheduleSteps, Option<int?> checkpointEvery,
-        Option<string?> device, Option<int?> batch, Option<int?> accumulation, Option<double?> lr, Option<int?> workers)
-    {
-        if (parse.GetValue(scheduleSteps) is { } total)
-        {
-            recipe = recipe with { TotalSteps = total, WarmupSteps = Math.Min(recipe.WarmupSteps, total) };
-        }
-        if (parse.GetValue(checkpointEvery) is { } every)
-        {
-            recipe = recipe with { CheckpointEvery = every };
-        }
-        if (parse.GetValue(device) is { } d)
-        {
-            recipe = recipe with { Device = d };
-        }
-        if (parse.GetValue(batch) is { } b)
-        {
-            recipe = recipe with { BatchSize = b };
-        }
-        if (parse.GetValue(accumulation) is { } a)
-        {
-            recipe = recipe with { Accumulation = a };
-        }
-        if (parse.GetValue(lr) is { } l)
-        {
-            recipe = recipe with { BaseLr = l };
-        }
-        if (parse.GetValue(workers) is { } w)
-        {
-            recipe = recipe with { DataWorkers = w };
-        }
-        return recipe;
     }
 
     private static int Run(string runDir, PretrainRunConfig config, Datasets.IPretrainClipSource source, long until, CancellationToken cancellation)
@@ -211,6 +181,10 @@ public static class PretrainCommand
         var r = result!;
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"steps {r.StartStep}→{r.EndStep}: loss {r.FirstLoss:F4} → {r.LastLoss:F4}, {r.ClipsPerSecond:F1} clips/s, data wait {r.DataWaitShare:P1}"));
+        if (source is Datasets.ISkippedVideos skipping)
+        {
+            BadVideoOption.Report(runDir, skipping.SkippedVideos);
+        }
         AnsiConsole.MarkupLineInterpolated($"metrics: {Path.Combine(runDir, "metrics.csv")}; figures: loss.png, reconstruction.png; checkpoints: {Path.Combine(runDir, "checkpoints")}");
         return ExitCodes.Ok;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using SynVid.Serialization;
 using SynVid.Synthesis;
 using SynVid.Textures;
 using SynVid.Video;
@@ -20,6 +21,7 @@ public static class PreviewCommand
         var output = new Option<FileInfo?>("--out") { Description = "PNG path (default preview-STAGE.png or preview-progression.png in the current folder)." };
         var mp4 = new Option<bool>("--mp4") { Description = "Also write an H.264 mp4 next to the PNG: the same videos playing side by side, four per row." };
         var mp4Frames = new Option<int>("--mp4-frames") { Description = "Length of the mp4 in frames (25 fps).", DefaultValueFactory = _ => 100 };
+        var force = ForceOption.Create();
         var command = new Command(
             "preview",
             "Write a PNG contact sheet: rows of videos, columns of frames. Textured stages use --images, or else a " +
@@ -33,19 +35,23 @@ public static class PreviewCommand
         command.Add(output);
         command.Add(mp4);
         command.Add(mp4Frames);
+        command.Add(force);
         var perturbations = new PerturbationsPreview();
         perturbations.AddTo(command);
         var textures = new TexturesPreview();
         textures.AddTo(command);
         command.SetAction(parse =>
         {
+            string? Out(string? defaultPath, params string?[] inputs) => (parse.GetValue(output)?.ToString() ?? defaultPath) is { } p
+                ? OutputFile.Prepare(p, parse.GetValue(force), inputs)
+                : null;
             if (perturbations.Requested(parse))
             {
-                return perturbations.Run(parse, parse.GetValue(output)?.FullName);
+                return perturbations.Run(parse, Out(null, parse.GetValue(perturbations.Input)));
             }
             if (textures.Requested(parse))
             {
-                return textures.Run(parse, parse.GetValue(output)?.FullName, parse.GetValue(stage.Res), parse.GetValue(stage.Seed));
+                return textures.Run(parse, Out(null), parse.GetValue(stage.Res), parse.GetValue(stage.Seed));
             }
             var all = parse.GetValue(progression);
             var name = parse.GetValue(stage.Stage);
@@ -61,7 +67,7 @@ public static class PreviewCommand
                 throw new UserInputException($"--videos {rowsWanted} and --columns {cols} must be 1..64, --step {stride} ≥ 0");
             }
             var seed = parse.GetValue(stage.Seed);
-            var path = parse.GetValue(output)?.FullName ?? Path.GetFullPath($"preview-{(all ? "progression" : name)}.png");
+            var path = Out(Path.GetFullPath($"preview-{(all ? "progression" : name)}.png"), parse.GetValue(stage.Images)?.FullName)!;
             var stages = all ? Stages.Progression.Select(s => stage.Adjust(parse, s)).ToList() : [stage.Resolve(parse)];
             ITextureSource? placeholder = null;
             var rows = new List<IReadOnlyList<RgbImage>>();

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using SynVid.Analysis.Progression;
+using SynVid.Datasets.Specs;
 using SynVid.Runtime;
+using SynVid.Serialization;
 using SynVid.Synthesis;
 
 namespace SynVid.Cli.Commands;
@@ -16,7 +18,7 @@ public static class ProgressionCommand
         var preset = new Option<string>("--preset")
         {
             Description = "cpu-demo (every arm in about 20 minutes on 2 cores: shows the pipeline, not the effect), cpu-small (about 80 min on 2 cores; the cpu-tiny model, longer: " +
-                "the CPU setting meant to show the trend), paper (ViT-B recipes of REFERENCE.md §5; GPU).",
+                "the CPU setting meant to show the trend), paper (ViT-B recipes of docs/reference-behaviour.md §5; GPU).",
             Required = true,
         };
         var downstream = new Option<string>("--downstream")
@@ -44,16 +46,27 @@ public static class ProgressionCommand
                 ". random:SEED is consistent between arms but not comparable with the paper's FID values.",
         };
         var seed = new Option<int>("--seed") { Description = "Seed of every step's data, initialisation and sampling.", DefaultValueFactory = _ => 0 };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "Set one field, FIELD=VALUE (repeatable): a progression preset field (e.g. pretrain_steps=2000, fine_tune_epochs=20), " +
+                "or a recipe field with the prefix pretrain. or finetune. (e.g. --set pretrain.mask_ratio=0.9 --set finetune.mixup=0). " +
+                "Names as in config.json; an unknown one lists the known ones.",
+            Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var force = ForceOption.Create();
         var command = new Command(
             "progression",
             "For scratch, each chosen stage and the in-domain upper bound: pre-train, fine-tune and linear-probe on --downstream, " +
             "and measure the pre-training data (FID, KID, diversity, spectrum slope, colour distance). Every step is cached in " +
-            "OUT/ARM/STEP, so --resume continues after an interruption. Writes OUT/results.csv (stage,pretrain_loss," +
-            "finetune_top1,linprobe_top1,fid,kid,diversity_logdet,spectrum_alpha,lab_skl), report.md and report.html (our " +
-            "numbers beside the paper's, the gap closed, Spearman ρ of stage order and accuracy, bar and scatter plots, a " +
-            "preview strip and a reconstruction per stage).")
+            "OUT/ARM/STEP, so --resume continues after an interruption. Each arm fine-tunes once per seed (--set fine_tune_seeds=N) " +
+            "and probes its frozen encoder three ways: linear, k-NN and attentive. Writes OUT/results.csv (stage,pretrain_loss," +
+            "finetune_top1,linprobe_top1,fid,kid,diversity_logdet,spectrum_alpha,lab_skl, then s.d. over the fine-tuning seeds, " +
+            "95% bootstrap intervals over test videos and the k-NN and attentive top-1), report.md and report.html (our " +
+            "numbers beside the paper's, the gap closed, Spearman ρ of stage order and accuracy with permutation p-values, bar " +
+            "and scatter plots, a preview strip and a reconstruction per stage).")
         {
-            preset, downstream, output, stages, resume, images, features, threads, seed,
+            preset, downstream, output, stages, resume, images, features, threads, seed, set, force,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -63,10 +76,13 @@ public static class ProgressionCommand
             {
                 chosen = chosen with { Features = extractor };
             }
+            chosen = ProgressionOverrides.Apply(chosen, parse.GetValue(set) ?? []);
             var plan = ProgressionPlan.Create(
                 chosen, parse.GetValue(downstream)!, parse.GetValue(stages),
                 parse.GetValue(images)?.FullName, parse.GetValue(seed));
-            var outDir = parse.GetValue(output)!.FullName;
+            var outDir = OutputFolder.Prepare(parse.GetValue(output)!.FullName, OutputKind.Progression, parse.GetValue(force),
+                [DatasetFolders.OfText(parse.GetValue(downstream)), parse.GetValue(images)?.FullName],
+                continues: parse.GetValue(resume), sameKindHint: "continue it with --resume");
             AnsiConsole.MarkupLineInterpolated($"progression [bold]{plan.Preset.Name}[/] on [bold]{plan.Downstream}[/]: {string.Join(", ", plan.Arms.Select(a => a.Name))} → {outDir}");
             AnsiConsole.MarkupLineInterpolated($"[grey]{ProgressionRunner.Scale(plan)}[/]");
             ProgressionOutcome? outcome = null;
@@ -107,13 +123,21 @@ public static class ProgressionCommand
                 }
                 return table;
             }
-            AnsiConsole.Write(Tabulate(["arm", "pt loss", "FT top-1", "LP top-1"],
-                o.Rows.Select(r => new[] { r.Stage, F(r.PretrainLoss, "F3"), F(r.FineTuneTop1, "F1"), F(r.LinProbeTop1, "F1") })));
+            static string Ci(double? low, double? high) => low is null || high is null ? "–" : $"[[{F(low, "F1")}, {F(high, "F1")}]]";
+            AnsiConsole.Write(Tabulate(["arm", "pt loss", "FT top-1", "FT 95% CI"],
+                o.Rows.Select(r => new[]
+                {
+                    r.Stage, F(r.PretrainLoss, "F3"), F(r.FineTuneTop1, "F1") + (r.FineTuneTop1Sd is { } sd ? " ± " + F(sd, "F1") : ""),
+                    Ci(r.FineTuneTop1CiLow, r.FineTuneTop1CiHigh),
+                })));
+            AnsiConsole.Write(Tabulate(["arm", "LP top-1", "k-NN top-1", "attentive top-1"],
+                o.Rows.Select(r => new[] { r.Stage, F(r.LinProbeTop1, "F1"), F(r.KnnTop1, "F1"), F(r.AttentiveTop1, "F1") })));
             AnsiConsole.Write(Tabulate(["arm", "FID", "KID", "logdet", "α", "Lab SKL"],
                 o.Rows.Select(r => new[] { r.Stage, F(r.Fid, "F2"), F(r.Kid, "F4"), F(r.DiversityLogDet, "F0"), F(r.SpectrumAlpha, "F2"), F(r.LabSkl, "F2") })));
-            if (ProgressionReport.StageOrderSpearman(o.Rows) is { } rho)
+            if (ProgressionReport.StageOrderSpearmanTest(o.Rows, r => r.FineTuneTop1) is { } test)
             {
-                AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Spearman ρ of stage order and fine-tuning top-1: {rho:F3}"));
+                AnsiConsole.MarkupLineInterpolated(
+                    $"Spearman ρ of stage order and fine-tuning top-1: {test.Rho.ToString("F3", CultureInfo.InvariantCulture)}; {ProgressionReport.PermutationText(test)}");
             }
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"{o.StepsRun} steps run, {o.StepsCached} cached; wall time of all steps {o.WallSeconds / 60:F1} min"));

@@ -8,11 +8,12 @@ using SynVid.Evaluation.Perturbations;
 using SynVid.Evaluation.Robustness;
 using SynVid.Model.Checkpoints;
 using SynVid.Runtime;
+using SynVid.Serialization;
 using TorchSharp;
 
 namespace SynVid.Cli.Commands;
 
-/// <summary>`synvid robustness`: UCF101-P-style robustness of fine-tuned checkpoints (REFERENCE.md §6).</summary>
+/// <summary>`synvid robustness`: UCF101-P-style robustness of fine-tuned checkpoints (docs/reference-behaviour.md §6).</summary>
 public static class RobustnessCommand
 {
     /// <summary>Creates the command.</summary>
@@ -40,7 +41,7 @@ public static class RobustnessCommand
         var headline = new Option<int?>("--headline-severity")
         {
             Description = $"Severity of the headline bar chart and win count (default {RobustnessPlan.DefaultHeadlineSeverity}, " +
-                "REFERENCE.md §9; the nearest evaluated level when 3 is not evaluated).",
+                "docs/reference-behaviour.md §9; the nearest evaluated level when 3 is not evaluated).",
         };
         var views = new Option<string?>("--views")
         {
@@ -60,21 +61,18 @@ public static class RobustnessCommand
                 "(videos past the budget are decoded for every cell; 0 = none).",
             DefaultValueFactory = _ => 2048,
         };
-        var onBadVideo = new Option<string>("--on-bad-video")
-        {
-            Description = "fail (default): stop at the first missing or unreadable test video, naming it; skip: leave it out and count it.",
-            DefaultValueFactory = _ => "fail",
-        };
+        var onBadVideo = BadVideoOption.Create();
+        var force = ForceOption.Create();
         var stride = new Option<int?>("--stride") { Description = "Frame stride for every checkpoint (default: each checkpoint's, else the dataset's: 4 UCF101, 2 HMDB51)." };
         var device = new Option<string>("--device") { Description = "cpu, cuda or cuda:N.", DefaultValueFactory = _ => "cpu" };
         var legacyInvert = new Option<bool>("--legacy-invert")
         {
             Description = "For comparison only: reproduce the reference's colour-inversion bug (each value v becomes v·255 mod 256 " +
-                "before the PIL-based spatial operations, a photographic negative; REFERENCE.md §6.4.1).",
+                "before the PIL-based spatial operations, a photographic negative; docs/reference-behaviour.md §6.4.1).",
         };
         var command = new Command("robustness",
             "Evaluate fine-tuned classifiers on the clean test set and under UCF101-P perturbations (Schiappa et al. 2023; " +
-            "REFERENCE.md §6) with the multi-view test protocol, for every checkpoint × type × severity. Placement: spatial " +
+            "docs/reference-behaviour.md §6) with the multi-view test protocol, for every checkpoint × type × severity. Placement: spatial " +
             "types (noise, blur, jpeg, rotate, static rotate, translate) act on each cropped uint8 view after the short-side " +
             "resize and crop, before normalisation; temporal types (sampling, reverse sampling, jumble, box jumble, freeze) act " +
             "on the whole strided buffer before views are cut. Frames are never colour-inverted (the reference's bug; see " +
@@ -85,7 +83,7 @@ public static class RobustnessCommand
             "counts between checkpoints), OUT/figure3_sN.png, OUT/figure3_mean.png and OUT/curves/TYPE.png. Each finished " +
             "cell is saved to OUT/cells/ at once, so an interrupted run resumes where it stopped.")
         {
-            checkpoints, data, perturbations, severities, headline, views, output, seed, threads, batch, stride, device, onBadVideo, legacyInvert, cacheMb,
+            checkpoints, data, perturbations, severities, headline, views, output, seed, threads, batch, stride, device, onBadVideo, legacyInvert, cacheMb, force,
         };
         command.SetAction((parse, cancel) =>
         {
@@ -112,11 +110,12 @@ public static class RobustnessCommand
             var seedValue = parse.GetValue(seed);
             var invert = parse.GetValue(legacyInvert);
             var settings = new RobustnessSettings(dataText, viewCount.ToString(), seedValue, invert, strideOverride);
-            var outDir = Path.GetFullPath(parse.GetValue(output)!);
+            var policy = BadVideoOption.Parse(parse.GetValue(onBadVideo)!);
+            var outDir = OutputFolder.Prepare(parse.GetValue(output)!, OutputKind.Robustness, parse.GetValue(force),
+                [DatasetFolders.Of(spec)], [.. given, .. plan.Checkpoints.Select(c => c.Path)], continues: true);
             var store = new RobustnessCellStore(outDir, settings);
             TorchRuntime.Configure(parse.GetValue(threads));
             var torchDevice = TorchRuntime.ResolveDevice(parse.GetValue(device)!);
-            var policy = EvaluateCommand.ParseBadVideo(parse.GetValue(onBadVideo)!);
 
             // One validated copy of the dataset per (clip length, stride); the test list is the same for all.
             var opened = new Dictionary<(int, int?), DownstreamData>();
@@ -124,7 +123,8 @@ public static class RobustnessCommand
             {
                 if (!opened.TryGetValue((clipLength, clipStride), out var d))
                 {
-                    d = DownstreamData.Open(spec, new DownstreamDataOptions(ClipLength: clipLength, Stride: clipStride, OnBadVideo: policy));
+                    d = DownstreamData.Open(spec, new DownstreamDataOptions(ClipLength: clipLength, Stride: clipStride, OnBadVideo: policy,
+                        Splits: SplitNames.Of(SplitNames.Test)));
                     opened[(clipLength, clipStride)] = d;
                 }
                 return d;
@@ -133,10 +133,6 @@ public static class RobustnessCommand
             var videosPerCell = first.Splits.Test.Count;
             AnsiConsole.MarkupLineInterpolated(
                 $"robustness on [bold]{first.Splits.Name}[/]: {videosPerCell} test videos × {viewCount.Total} views ({viewCount}), {plan.Checkpoints.Count} checkpoint(s) × {plan.Cells.Count / plan.Checkpoints.Count} cells (clean + {plan.Perturbations.Count} types)");
-            if (first.Splits.Skipped.Count > 0)
-            {
-                AnsiConsole.MarkupLineInterpolated($"[yellow]skipped {first.Splits.Skipped.Count} bad videos[/]");
-            }
 
             ICellEvaluator Open(NamedCheckpoint checkpoint)
             {
@@ -178,6 +174,7 @@ public static class RobustnessCommand
                     task.Value = task.MaxValue;
                     task.Description = "robustness grid";
                 });
+            BadVideoOption.Report(outDir, [.. opened.Values.SelectMany(d => d.SkippedIn(SplitNames.Of(SplitNames.Test))).DistinctBy(v => v.Path)]);
             var summary = RobustnessSummary.Build(plan, settings, outcome!.Results);
             RobustnessReport.Write(outDir, summary);
             var charts = RobustnessCharts.WriteAll(outDir, summary);

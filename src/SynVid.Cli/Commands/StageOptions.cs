@@ -29,6 +29,12 @@ internal sealed class StageOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    /// <summary>
+    /// <c>--set</c> assignments that belong to another record sharing the option (pre-training's recipe fields), left
+    /// out of the stage's overrides.
+    /// </summary>
+    public Func<string, bool> OwnedElsewhere { get; init; } = _ => false;
+
     public Option<FileInfo?> Config { get; } = new("--config") { Description = "JSON file of stage parameter overrides (applied before --set)." };
 
     public Option<StageProfile> Profile { get; } = new("--profile")
@@ -64,7 +70,7 @@ internal sealed class StageOptions
         {
             stage = StageOverrides.ApplyFile(stage, config.FullName);
         }
-        if (parse.GetValue(Set) is { Length: > 0 } pairs)
+        if (parse.GetValue(Set)?.Where(p => !OwnedElsewhere(p)).ToArray() is { Length: > 0 } pairs)
         {
             stage = StageOverrides.ApplyPairs(stage, pairs);
         }

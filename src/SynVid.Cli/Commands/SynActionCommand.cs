@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using SynVid.Datasets.SynAction;
+using SynVid.Serialization;
 using SynVid.Video;
 
 namespace SynVid.Cli.Commands;
@@ -20,6 +21,8 @@ public static class SynActionCommand
         var offset = new Option<int>("--clip") { Description = "Which clip of each class to show (0 = first).", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "Dataset seed.", DefaultValueFactory = _ => 0 };
         sheet.Add(output);
+        var force = ForceOption.Create();
+        sheet.Add(force);
         sheet.Add(split);
         sheet.Add(frames);
         sheet.Add(cell);
@@ -28,6 +31,7 @@ public static class SynActionCommand
         sheet.SetAction(parse =>
         {
             var splitValue = ParseSplit(parse.GetValue(split)!);
+            var path = OutputFile.Prepare(parse.GetValue(output)!.ToString(), parse.GetValue(force), []);
             var dataset = new SynActionDataset(new SynActionConfig(Seed: parse.GetValue(seed)));
             var frameCount = parse.GetValue(frames);
             var cellWidth = parse.GetValue(cell);
@@ -42,7 +46,6 @@ public static class SynActionCommand
                 throw new UserInputException($"--clip must be in [0, {perClass}), got {clip}");
             }
             var image = SynActionPreview.Sheet(dataset, splitValue, frameCount, cellWidth, clip);
-            var path = parse.GetValue(output)!.FullName;
             PngFile.Write(path, image);
             AnsiConsole.MarkupLine($"wrote [green]{Markup.Escape(path)}[/] ({image.Width}x{image.Height})");
             return ExitCodes.Ok;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using SynVid.Runtime;
+using SynVid.Serialization;
 using SynVid.Textures;
 
 namespace SynVid.Cli.Commands;
@@ -21,11 +22,12 @@ public static class TexturesCommand
         var output = new Option<string>("--out") { Description = "Output folder: 000000.png, 000001.png, … and textures.json.", Required = true };
         var resolution = new Option<int>("--res") { Description = "Side in pixels (power of two).", DefaultValueFactory = _ => 256 };
         var seed = new Option<long>("--seed") { Description = "Dataset seed; texture i is a pure function of (kind, res, seed, i).", DefaultValueFactory = _ => 0 };
+        var force = ForceOption.Create();
         var command = new Command("textures",
             "Generate statistical-image-model or random-StyleGAN textures (Baradad et al. 2021) as PNGs. Resumable: existing " +
             "files are kept, new ones appear atomically.")
         {
-            kind, count, output, resolution, seed,
+            kind, count, output, resolution, seed, force,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -35,11 +37,11 @@ public static class TexturesCommand
             {
                 throw new UserInputException($"--count must be at least 1, got {n}");
             }
+            var folder = OutputFolder.Prepare(parse.GetValue(output)!, OutputKind.Textures, parse.GetValue(force), [], continues: true);
             // One texture per core, one torch thread each: textures are independent, so this scales best.
             TorchRuntime.Configure(1);
             NativeAllocatorTuning.Apply();
             using var generator = TextureGenerators.Create(textureKind, parse.GetValue(resolution), parse.GetValue(seed));
-            var folder = parse.GetValue(output)!;
             TextureExport.Result? result = null;
             AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())

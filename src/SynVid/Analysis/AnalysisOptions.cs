@@ -2,7 +2,7 @@ using SynVid.Analysis.Metrics;
 
 namespace SynVid.Analysis;
 
-/// <summary>What <see cref="DatasetAnalysis"/> measures and how (defaults: REFERENCE.md §7).</summary>
+/// <summary>What <see cref="DatasetAnalysis"/> measures and how (defaults: docs/reference-behaviour.md §7).</summary>
 public sealed record AnalysisOptions
 {
     /// <summary>Dataset spec of the analysed data (see <see cref="Data.VideoCollections.Forms"/>).</summary>

@@ -13,7 +13,7 @@ namespace SynVid.Analysis;
 public sealed record AttentionKeyMaps(IReadOnlyList<IReadOnlyList<RgbImage>> Frames, float[,,,,] Colours, double[] ExplainedVariance);
 
 /// <summary>
-/// Attention-key visualisation (REFERENCE.md §7, following Amir et al.): the keys of the last encoder block,
+/// Attention-key visualisation (docs/reference-behaviour.md §7, following Amir et al.): the keys of the last encoder block,
 /// k = LN₁(x)·W_k, all heads concatenated per token; PCA fitted jointly over every token of every clip (centred,
 /// covariance eigenvectors in double precision, each component's sign fixed so its largest-magnitude loading is
 /// positive); the first three components are min-max scaled over all tokens to R, G and B, one colour per tubelet

@@ -3,7 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SynVid.Analysis.Metrics;
-using SynVid.Synthesis;
+using SynVid.Reporting;
+using SynVid.Serialization;
 
 namespace SynVid.Analysis;
 
@@ -101,7 +102,7 @@ public static class CorrelationStudy
         {
             csv.Append(CultureInfo.InvariantCulture, $"{c.Property},{c.Pearson.Count},{c.Pearson.R:R},{c.Pearson.Low:R},{c.Pearson.High:R},{c.Spearman.R:R},{c.Spearman.Low:R},{c.Spearman.High:R}\n");
         }
-        DatasetGenerator.WriteAtomically(Path.Combine(directory, "correlations.csv"), csv.ToString());
+        AtomicFile.WriteAllText(Path.Combine(directory, "correlations.csv"), csv.ToString());
         var json = new JsonObject
         {
             ["target"] = "top1",
@@ -120,7 +121,7 @@ public static class CorrelationStudy
                 ["properties"] = new JsonObject(r.Properties.Select(p => KeyValuePair.Create<string, JsonNode?>(p.Key, p.Value))),
             })]),
         };
-        DatasetGenerator.WriteAtomically(
+        AtomicFile.WriteAllText(
             Path.Combine(directory, "correlations.json"),
             json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
     }
@@ -152,9 +153,7 @@ public static class CorrelationStudy
         plot.Axes.Margins(horizontal: 0.15, vertical: 0.1);
         plot.XLabel(c.Property);
         plot.YLabel("top-1 (%)");
-        var temp = path + ".tmp.png";
-        plot.SavePng(temp, 800, 560);
-        File.Move(temp, path, overwrite: true);
+        PlotFile.SavePng(plot, path, 800, 560);
     }
 
     private static string Find(string directory, string file, string subfolder)

@@ -15,7 +15,7 @@ namespace SynVid.Analysis;
 public sealed record AnalysisProgress(string Dataset, string Phase, int Done, int Total);
 
 /// <summary>
-/// The dataset-property analysis of REFERENCE.md §7. Sampling is a pure function of the seed: frame sample k comes from
+/// The dataset-property analysis of docs/reference-behaviour.md §7. Sampling is a pure function of the seed: frame sample k comes from
 /// video ⌊U·count⌋ and frame ⌊U'·frames⌋ with (U, U') drawn from <see cref="SeededRandom"/>(seed, 1, k) (so videos repeat
 /// and frames are independent); clip sample k is video π(k mod count) of a seeded permutation π (distinct videos while
 /// k &lt; count) and frames s..s+15 with s uniform over the valid starts (<see cref="SeededRandom"/>(seed, 3, k)); a video

@@ -2,7 +2,7 @@ using SynVid.Analysis.Metrics;
 
 namespace SynVid.Analysis;
 
-/// <summary>The dataset properties of REFERENCE.md §7 for one dataset against a reference.</summary>
+/// <summary>The dataset properties of docs/reference-behaviour.md §7 for one dataset against a reference.</summary>
 /// <param name="Fid">Fréchet distance of frame features.</param>
 /// <param name="Kid">KID of frame features.</param>
 /// <param name="Fvd">Fréchet distance of clip features (null when the extractor has no clip form).</param>

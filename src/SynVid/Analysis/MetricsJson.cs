@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SynVid.Synthesis;
+using SynVid.Serialization;
 
 namespace SynVid.Analysis;
 
@@ -42,7 +42,7 @@ public static class MetricsJson
             ["comparable_with_paper"] = metrics.ComparableWithPaper,
             ["note"] = metrics.ComparableWithPaper
                 ? "FID/KID/diversity use Inception-v3 pool3 features as the paper."
-                : $"Features from '{metrics.Extractor}' are not Inception-v3/I3D: FID, KID, FVD and diversity values are not comparable with the paper's (REFERENCE.md §7), only between runs with the same extractor. spectrum_alpha and lab_skl need no features.",
+                : $"Features from '{metrics.Extractor}' are not Inception-v3/I3D: FID, KID, FVD and diversity values are not comparable with the paper's (docs/reference-behaviour.md §7), only between runs with the same extractor. spectrum_alpha and lab_skl need no features.",
             ["data"] = options.Data,
             ["reference"] = options.Reference,
             ["data_description"] = metrics.Data.Name,
@@ -71,7 +71,7 @@ public static class MetricsJson
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
-        DatasetGenerator.WriteAtomically(path, ToJson(metrics, options).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+        AtomicFile.WriteAllText(path, ToJson(metrics, options).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
         return path;
     }
 

@@ -1,25 +1,23 @@
 using System.Diagnostics;
 using System.Globalization;
 using SynVid.Model;
+using SynVid.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SynVid.Benchmarking;
 
-/// <summary>What to time: a pre-training step (forward, backward, AdamW) of a named size on random clips.</summary>
+/// <summary>What to time: the trainer's pre-training step (<see cref="PretrainStep"/>) for a recipe, on random clips.</summary>
 public sealed record TrainStepBenchmarkOptions
 {
-    /// <summary>Model size name (tiny, small, base, large, huge).</summary>
-    public string Model { get; init; } = "small";
+    /// <summary>The default shape: ViT-S at 16 × 112², batch 4, one forward pass per step.</summary>
+    public static PretrainRecipe DefaultRecipe { get; } = new() { Model = "small", Frames = 16, InputSize = 112, BatchSize = 4, Accumulation = 1, Device = "cpu" };
 
-    /// <summary>Frames per clip.</summary>
-    public int Frames { get; init; } = 16;
+    /// <summary>The recipe whose step is timed: model, depths, frames, input size, batch, accumulation, optimiser, schedule, device.</summary>
+    public PretrainRecipe Recipe { get; init; } = DefaultRecipe;
 
-    /// <summary>Square image side.</summary>
-    public int ImageSize { get; init; } = 112;
-
-    /// <summary>Clips per step.</summary>
-    public int Batch { get; init; } = 4;
+    /// <summary>Name of the preset the recipe came from (null: none), for the summary.</summary>
+    public string? Preset { get; init; }
 
     /// <summary>Timed steps (the median is reported).</summary>
     public int Steps { get; init; } = 5;
@@ -29,54 +27,64 @@ public sealed record TrainStepBenchmarkOptions
 
     /// <summary>Element type of the Linear products.</summary>
     public MatmulPrecision Precision { get; init; } = MatmulPrecision.Float32;
-
-    /// <summary>Device name (cpu, cuda, cuda:N).</summary>
-    public string Device { get; init; } = "cpu";
 }
 
 /// <summary>The measured step times and the work they did.</summary>
-public sealed record TrainStepBenchmarkResult(TrainStepBenchmarkOptions Options, Timing Timing, double StepFlops, int Threads, float LastLoss)
+public sealed record TrainStepBenchmarkResult(TrainStepBenchmarkOptions Options, PretrainConfig Config, Timing Timing, double StepFlops, int Threads, double LastLoss)
 {
     /// <summary>Achieved GFLOP/s at the median step time.</summary>
     public double GflopsPerSecond => StepFlops / (Timing.MedianMs * 1e-3) / 1e9;
 
     /// <summary>One line: configuration, median, min and GFLOP/s.</summary>
-    public string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"train-step {Options.Model}, {Options.Frames} frames, {Options.ImageSize}², batch {Options.Batch}, {Threads} thread(s), {Options.Device}, {PrecisionName(Options.Precision)}: " +
-        $"median {Timing.MedianMs:F1} ms (min {Timing.MinMs:F1} ms), {GflopsPerSecond:F1} GFLOP/s");
+    public string Summary
+    {
+        get
+        {
+            var r = Options.Recipe;
+            var preset = Options.Preset is null ? string.Empty : $"{Options.Preset}: ";
+            var batch = r.Accumulation == 1 ? $"batch {r.BatchSize}" : $"batch {r.BatchSize} × {r.Accumulation} passes";
+            return string.Create(CultureInfo.InvariantCulture,
+                $"train-step {preset}{r.Model} ({Config.Encoder.Depth}+{Config.DecoderDepth} blocks), {r.Frames} frames, {r.InputSize}², {batch}, {Threads} thread(s), {r.Device}, {PrecisionName(Options.Precision)}: " +
+                $"median {Timing.MedianMs:F1} ms (min {Timing.MinMs:F1} ms), {GflopsPerSecond:F1} GFLOP/s");
+        }
+    }
 
     /// <summary>The CLI name of a precision: fp32 or bf16.</summary>
     public static string PrecisionName(MatmulPrecision precision) => precision == MatmulPrecision.BFloat16 ? "bf16" : "fp32";
 }
 
-/// <summary>Times full pre-training steps: ImageNet-normalised random clips, tube masks at ratio 0.75, AdamW.</summary>
+/// <summary>
+/// Times full pre-training steps as the trainer runs them (<see cref="PretrainStep"/>: scheduled lr, accumulation,
+/// GC-quiet region, AdamW over the recipe's groups) on one ImageNet-normalised random clip batch with the recipe's masks.
+/// </summary>
 public static class TrainStepBenchmark
 {
     /// <summary>Runs the benchmark; <paramref name="onStep"/> receives (step index, milliseconds, timed?).</summary>
     public static TrainStepBenchmarkResult Run(TrainStepBenchmarkOptions options, Action<int, double, bool>? onStep = null)
     {
-        if (options.Batch < 1 || options.Steps < 1 || options.Warmup < 0)
+        var recipe = options.Recipe;
+        if (options.Steps < 1 || options.Warmup < 0)
         {
-            throw new UserInputException($"--batch and --steps must be positive and --warmup non-negative (got {options.Batch}, {options.Steps}, {options.Warmup})");
+            throw new UserInputException($"--steps must be positive and --warmup non-negative (got {options.Steps}, {options.Warmup})");
         }
-        var device = Runtime.TorchRuntime.ResolveDevice(options.Device);
-        var size = ModelSize.Parse(options.Model);
-        var shape = new VideoVitConfig { NumFrames = options.Frames, ImageSize = options.ImageSize, Precision = options.Precision };
-        var config = size.Pretrain(shape);
-        config.Validate();
+        recipe.Validate();
+        var device = Runtime.TorchRuntime.ResolveDevice(recipe.Device);
+        var model = recipe.ModelConfig();
+        var config = model with { Encoder = model.Encoder with { Precision = options.Precision } };
         random.manual_seed(0);
-        using var model = new PretrainModel(config);
-        model.to(device);
-        using var step = new PretrainStep(model);
-        var masks = new MaskGenerator(config.Encoder);
-        using var clip = randn([options.Batch, 3, options.Frames, options.ImageSize, options.ImageSize], device: device);
-        using var mask = masks.Batch(options.Batch, new Random(0), device);
+        using var pretrainModel = new PretrainModel(config);
+        pretrainModel.to(device);
+        using var step = new PretrainStep(pretrainModel, recipe);
+        var masks = new MaskGenerator(config.Encoder, recipe.MaskRatio, recipe.Masking);
+        using var batch = new PretrainBatch(
+            randn([recipe.BatchSize, 3, recipe.Frames, recipe.InputSize, recipe.InputSize], device: device),
+            masks.Batch(recipe.BatchSize, new Random(0), device), 0);
         var times = new List<double>();
-        var loss = 0f;
+        var loss = 0.0;
         for (var i = 0; i < options.Warmup + options.Steps; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            loss = step.Run(clip, mask);
+            loss = step.Run(i, batch).Loss;
             var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             var timed = i >= options.Warmup;
             if (timed)
@@ -85,7 +93,7 @@ public static class TrainStepBenchmark
             }
             onStep?.Invoke(i, ms, timed);
         }
-        var flops = ModelFlops.PretrainStep(config, masks.MaskedPerSample, options.Batch);
-        return new TrainStepBenchmarkResult(options, new Timing(times), flops, get_num_threads(), loss);
+        var flops = recipe.Accumulation * ModelFlops.PretrainStep(config, masks.MaskedPerSample, recipe.BatchSize);
+        return new TrainStepBenchmarkResult(options, config, new Timing(times), flops, get_num_threads(), loss);
     }
 }

@@ -4,7 +4,7 @@ using SynVid.Video;
 namespace SynVid.Datasets;
 
 /// <summary>
-/// Pre-training clips from a generator stage, rendered on the fly (REFERENCE.md §2.9, §9): sample i is sample
+/// Pre-training clips from a generator stage, rendered on the fly (docs/reference-behaviour.md §2.9, §9): sample i is sample
 /// i mod E of virtual epoch ⌊i / E⌋ (E = the recipe's epoch size), a fresh video every time.
 /// </summary>
 public sealed class GeneratedClipSource : IPretrainClipSource, IDisposable

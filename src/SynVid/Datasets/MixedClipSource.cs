@@ -4,10 +4,10 @@ using SynVid.Video;
 namespace SynVid.Datasets;
 
 /// <summary>
-/// The reference's real-video mix (REFERENCE.md §5.1): within each epoch of E samples, positions below
+/// The reference's real-video mix (docs/reference-behaviour.md §5.1): within each epoch of E samples, positions below
 /// ⌊E·(1 − r)⌋ are synthetic and the rest real, each drawn uniformly with replacement, r being the real fraction.
 /// </summary>
-public sealed class MixedClipSource : IPretrainClipSource
+public sealed class MixedClipSource : IPretrainClipSource, ISkippedVideos
 {
     private readonly IPretrainClipSource _synthetic;
     private readonly IPretrainClipSource _real;
@@ -29,6 +29,9 @@ public sealed class MixedClipSource : IPretrainClipSource
         RealFraction = realFraction;
         _syntheticPerEpoch = (int)Math.Floor(epochSize * (1 - realFraction));
     }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Specs.SkippedVideo> SkippedVideos => (_real as ISkippedVideos)?.SkippedVideos ?? [];
 
     /// <summary>The fraction of real samples.</summary>
     public double RealFraction { get; }

@@ -4,7 +4,7 @@ namespace SynVid.Datasets;
 public readonly record struct CropBox(int X, int Y, int Width, int Height);
 
 /// <summary>
-/// The reference's GroupMultiScaleCrop (REFERENCE.md §5.2): crop sides from scales of the short side (sides within
+/// The reference's GroupMultiScaleCrop (docs/reference-behaviour.md §5.2): crop sides from scales of the short side (sides within
 /// 3 px of the output size snap to it), a (w, h) pair drawn from those whose scale indices differ by at most
 /// <see cref="MaxDistort"/>, and an offset from 13 fixed positions on a 4×4 grid. The same box applies to every
 /// frame of a clip; frames are then resized to the output size (aspect may distort).

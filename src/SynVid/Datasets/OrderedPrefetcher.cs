@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 
 namespace SynVid.Datasets;
 
@@ -37,7 +38,10 @@ public sealed class OrderedPrefetcher<T> : IDisposable
     /// <summary>Total time <see cref="Take"/> spent waiting for an item not yet produced.</summary>
     public TimeSpan WaitTime { get; private set; }
 
-    /// <summary>The next item in index order; blocks until it is produced; rethrows a producer's failure.</summary>
+    /// <summary>
+    /// The next item in index order; blocks until it is produced. A producer's <see cref="UserInputException"/> is
+    /// rethrown as it is, any other failure wrapped in an <see cref="InvalidOperationException"/>.
+    /// </summary>
     public T Take()
     {
         var index = _nextToTake;
@@ -47,6 +51,11 @@ public sealed class OrderedPrefetcher<T> : IDisposable
         {
             while (!_ready.TryRemove(index, out item))
             {
+                if (_failure is UserInputException or OperationCanceledException)
+                {
+                    // A user error (a bad video) keeps its type, so the caller reports it as one line.
+                    ExceptionDispatchInfo.Capture(_failure).Throw();
+                }
                 if (_failure is not null)
                 {
                     throw new InvalidOperationException($"producing item {index} failed: {_failure.Message}", _failure);

@@ -10,9 +10,11 @@ namespace SynVid.Datasets;
 /// Pre-training clips from video files listed in a VideoMAE-style csv (<c>path label</c> per line, space-separated,
 /// no header; the label is ignored; relative paths are resolved against the csv's folder). Sample i is position
 /// i mod N of epoch ⌊i / N⌋, whose order is a seeded shuffle of the list; its window is the reference's TSN-style
-/// draw (<see cref="ClipSampling"/>). Only the sampled frames are decoded.
+/// draw (<see cref="ClipSampling"/>). Only the sampled frames are decoded. A video that cannot be read stops the run
+/// (<see cref="BadVideoException"/>) or, under <see cref="BadVideoPolicy.Skip"/>, is replaced by the next one of the
+/// epoch's order and listed in <see cref="SkippedVideos"/>.
 /// </summary>
-public sealed class VideoFileClipSource : IPretrainClipSource
+public sealed class VideoFileClipSource : IPretrainClipSource, ISkippedVideos
 {
     private readonly string[] _videos;
     private readonly ClipSampling _sampling;
@@ -47,7 +49,7 @@ public sealed class VideoFileClipSource : IPretrainClipSource
             }
             else
             {
-                throw new UserInputException($"{where}: video file not found: {full} (use --on-bad-video skip to leave missing videos out)");
+                throw new BadVideoException(full, $"missing video (listed in {where})");
             }
         }
         if (videos.Count == 0)
@@ -67,6 +69,11 @@ public sealed class VideoFileClipSource : IPretrainClipSource
 
     /// <summary>Videos that failed to decode during training (skip mode), with the error.</summary>
     public IReadOnlyDictionary<string, string> Unreadable => _unreadable;
+
+    /// <inheritdoc />
+    public IReadOnlyList<SkippedVideo> SkippedVideos =>
+        [.. MissingAtStart.Select(p => new SkippedVideo(p, "missing video", SplitNames.Train)),
+            .. _unreadable.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u => new SkippedVideo(u.Key, u.Value, SplitNames.Train))];
 
     /// <summary>Number of usable videos.</summary>
     public int Count => _videos.Length;
@@ -94,13 +101,14 @@ public sealed class VideoFileClipSource : IPretrainClipSource
                 var ids = _sampling.FrameIndices(info.FrameCount, new SeededRandom(_seed, epoch, position));
                 return VideoReader.ReadFrames(path, info, ids);
             }
-            catch (Exception e) when (e is UserInputException or IOException or ArgumentOutOfRangeException)
+            catch (Exception e) when (BadVideoException.IsReadFailure(e))
             {
+                var bad = BadVideoException.From(path, e);
                 if (_onBadVideo == BadVideoPolicy.Fail)
                 {
-                    throw new UserInputException($"cannot read {path}: {e.Message} (use --on-bad-video skip to leave unreadable videos out)", e);
+                    throw bad;
                 }
-                _unreadable[path] = e.Message;
+                _unreadable[path] = bad.Reason;
             }
         }
         throw new UserInputException($"{CsvPath}: none of the listed videos can be read");

@@ -5,7 +5,7 @@ namespace SynVid.Datasets;
 /// <param name="Std">RGB standard deviations.</param>
 public sealed record VideoNormalization(IReadOnlyList<double> Mean, IReadOnlyList<double> Std)
 {
-    /// <summary>ImageNet statistics, used by the reference for synthetic and real videos alike (REFERENCE.md §5.2).</summary>
+    /// <summary>ImageNet statistics, used by the reference for synthetic and real videos alike (docs/reference-behaviour.md §5.2).</summary>
     public static VideoNormalization ImageNet { get; } = new(
         [.. Model.ImageNetNormalization.Mean.Select(v => (double)v)], [.. Model.ImageNetNormalization.Std.Select(v => (double)v)]);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SynVid.Reporting;
+using SynVid.Serialization;
 
 namespace SynVid.Evaluation;
 
@@ -22,11 +23,11 @@ public static class EvaluationReport
     {
         ArgumentNullException.ThrowIfNull(result);
         Directory.CreateDirectory(directory);
-        WriteAtomic(Path.Combine(directory, "predictions.csv"), PredictionsCsv(result));
-        WriteAtomic(Path.Combine(directory, "per_class.csv"), PerClassCsv(result));
+        AtomicFile.WriteAllText(Path.Combine(directory, "predictions.csv"), PredictionsCsv(result));
+        AtomicFile.WriteAllText(Path.Combine(directory, "per_class.csv"), PerClassCsv(result));
         ConfusionMatrixPlot.Save(Path.Combine(directory, "confusion.png"), result.Confusion(), result.ClassNames,
             string.Create(CultureInfo.InvariantCulture, $"confusion ({result.Predictions.Count} videos, {result.Views} views, top-1 {result.Top1:F1}%)"));
-        WriteAtomic(Path.Combine(directory, ResultsFile), ResultsJson(result, extra));
+        AtomicFile.WriteAllText(Path.Combine(directory, ResultsFile), ResultsJson(result, extra));
     }
 
     /// <summary>The results.json document.</summary>
@@ -91,11 +92,4 @@ public static class EvaluationReport
 
     private static string Quote(string value) =>
         value.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-
-    private static void WriteAtomic(string path, string text)
-    {
-        var tmp = path + ".tmp";
-        File.WriteAllText(tmp, text);
-        File.Move(tmp, path, overwrite: true);
-    }
 }

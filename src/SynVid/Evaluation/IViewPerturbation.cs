@@ -3,7 +3,7 @@ using SynVid.Video;
 namespace SynVid.Evaluation;
 
 /// <summary>
-/// Changes what the model sees during multi-view testing (robustness evaluation, REFERENCE.md §6.1). Both methods
+/// Changes what the model sees during multi-view testing (robustness evaluation, docs/reference-behaviour.md §6.1). Both methods
 /// are called once per view, so every view draws independently, as the reference reloads and perturbs the video
 /// for each view.
 /// </summary>

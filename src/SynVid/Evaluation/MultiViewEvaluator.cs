@@ -11,11 +11,13 @@ using static TorchSharp.torch;
 namespace SynVid.Evaluation;
 
 /// <summary>
-/// Multi-view testing as the reference (REFERENCE.md §5.3): every stride-th frame of a video padded to the clip
+/// Multi-view testing as the reference (docs/reference-behaviour.md §5.3): every stride-th frame of a video padded to the clip
 /// length, short side resized, <c>clips</c> windows of consecutive buffer frames × <c>crops</c> crops along the long
 /// side; the softmax of each view's logits is averaged per video (each view counted once). An optional
 /// <see cref="IViewPerturbation"/> changes the buffer before each view is cut and the cropped uint8 frames of each
-/// view (§6.1). Videos are decoded and their views prepared on background workers while the model runs.
+/// view (§6.1). Videos are decoded and their views prepared on background workers while the model runs. A video
+/// that cannot be read stops the evaluation, or under <see cref="BadVideoPolicy.Skip"/> is left out of the result
+/// and recorded by the dataset (<see cref="DownstreamData.SkippedIn"/>).
 /// </summary>
 public sealed class MultiViewEvaluator
 {
@@ -111,6 +113,11 @@ public sealed class MultiViewEvaluator
             {
                 cancel.ThrowIfCancellationRequested();
                 using var prepared = prefetch.Take();
+                if (prepared.Unreadable)
+                {
+                    videosDone?.Report(++finished);
+                    continue;
+                }
                 viewsLeft[v] = prepared.Views.Length;
                 foreach (var view in prepared.TakeViews())
                 {
@@ -124,11 +131,19 @@ public sealed class MultiViewEvaluator
             Flush();
         }
 
-        var predictions = new VideoPrediction[videos.Count];
+        var predictions = new List<VideoPrediction>(videos.Count);
         for (var v = 0; v < videos.Count; v++)
         {
-            var total = _views.Total;
-            predictions[v] = new VideoPrediction(videos[v].Path, videos[v].Label, sums[v].Select(s => (float)(s / total)).ToArray());
+            // a video without sums was left out as unreadable
+            if (sums[v] is { } sum)
+            {
+                var total = _views.Total;
+                predictions.Add(new VideoPrediction(videos[v].Path, videos[v].Label, sum.Select(s => (float)(s / total)).ToArray()));
+            }
+        }
+        if (predictions.Count == 0)
+        {
+            throw new UserInputException($"{_data.Splits.Name}: none of the {videos.Count} videos to evaluate can be read");
         }
         return new EvaluationResult(_data.ClassNames, predictions, _views);
     }
@@ -178,7 +193,15 @@ public sealed class MultiViewEvaluator
 
     private PreparedVideo Prepare(IReadOnlyList<LabeledVideo> videos, int video, IViewPerturbation? perturbation)
     {
-        var views = ViewFrames(videos, video, perturbation);
+        IReadOnlyList<RgbImage[]> views;
+        try
+        {
+            views = ViewFrames(videos, video, perturbation);
+        }
+        catch (BadVideoException e) when (_data.TrySkip(e, videos))
+        {
+            return new PreparedVideo([]) { Unreadable = true };
+        }
         var tensors = new Tensor[views.Count];
         for (var i = 0; i < views.Count; i++)
         {
@@ -193,6 +216,9 @@ public sealed class MultiViewEvaluator
         private bool _taken;
 
         public Tensor[] Views { get; } = views;
+
+        // left out under the skip policy
+        public bool Unreadable { get; init; }
 
         public Tensor[] TakeViews()
         {

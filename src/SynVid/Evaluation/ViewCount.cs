@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace SynVid.Evaluation;
 
-/// <summary>Test views per video: <paramref name="Clips"/> temporal clips × <paramref name="Crops"/> spatial crops (REFERENCE.md §5.3).</summary>
+/// <summary>Test views per video: <paramref name="Clips"/> temporal clips × <paramref name="Crops"/> spatial crops (docs/reference-behaviour.md §5.3).</summary>
 /// <param name="Clips">Temporal clips (5 UCF101, 10 HMDB51).</param>
 /// <param name="Crops">Spatial crops along the long side (3).</param>
 public sealed record ViewCount(int Clips, int Crops)

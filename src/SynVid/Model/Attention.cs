@@ -7,7 +7,7 @@ using static TorchSharp.torch.nn;
 namespace SynVid.Model;
 
 /// <summary>
-/// Multi-head self-attention of the reference (REFERENCE.md §4.3): qkv = x·W_qkvᵀ + [q_bias; 0; v_bias] with the k bias
+/// Multi-head self-attention of the reference (docs/reference-behaviour.md §4.3): qkv = x·W_qkvᵀ + [q_bias; 0; v_bias] with the k bias
 /// fixed at zero, softmax((q·d_h^−½)kᵀ)v through <c>scaled_dot_product_attention</c>, then <c>proj</c>.
 /// Checkpoint keys: <c>qkv.weight</c>, <c>q_bias</c>, <c>v_bias</c>, <c>proj.weight</c>, <c>proj.bias</c>.
 /// </summary>

@@ -7,7 +7,7 @@ using static TorchSharp.torch.nn;
 namespace SynVid.Model;
 
 /// <summary>
-/// Pre-norm transformer block (REFERENCE.md §4.3): x ← x + DropPath(γ₁·Attn(LN₁(x))); x ← x + DropPath(γ₂·MLP(LN₂(x))).
+/// Pre-norm transformer block (docs/reference-behaviour.md §4.3): x ← x + DropPath(γ₁·Attn(LN₁(x))); x ← x + DropPath(γ₂·MLP(LN₂(x))).
 /// γ (keys <c>gamma_1</c>, <c>gamma_2</c>) exists only with layer scale (init value &gt; 0). Other keys: <c>norm1.*</c>,
 /// <c>attn.*</c>, <c>norm2.*</c>, <c>mlp.*</c>.
 /// </summary>

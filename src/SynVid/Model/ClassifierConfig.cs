@@ -1,6 +1,6 @@
 namespace SynVid.Model;
 
-/// <summary>Video classifier for fine-tuning and linear probing (REFERENCE.md §4.8).</summary>
+/// <summary>Video classifier for fine-tuning and linear probing (docs/reference-behaviour.md §4.8).</summary>
 public sealed record ClassifierConfig
 {
     /// <summary>Fine-tuning's largest drop-path rate (§4.8).</summary>

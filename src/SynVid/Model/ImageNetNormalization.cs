@@ -2,7 +2,7 @@ using static TorchSharp.torch;
 
 namespace SynVid.Model;
 
-/// <summary>The ImageNet mean and std the model's inputs are normalised with (REFERENCE.md §4.1).</summary>
+/// <summary>The ImageNet mean and std the model's inputs are normalised with (docs/reference-behaviour.md §4.1).</summary>
 public static class ImageNetNormalization
 {
     /// <summary>Per-channel mean (R, G, B).</summary>

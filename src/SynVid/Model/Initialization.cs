@@ -4,9 +4,27 @@ using static TorchSharp.torch;
 
 namespace SynVid.Model;
 
-/// <summary>The reference's weight initialisers (REFERENCE.md §4.5, §4.8). They draw from torch's global generator.</summary>
+/// <summary>The reference's weight initialisers (docs/reference-behaviour.md §4.5, §4.8). They draw from torch's global generator.</summary>
 public static class Initialization
 {
+    /// <summary>
+    /// Fills <paramref name="tensor"/> in place from N(mean, std²) truncated to [a, b], as PyTorch's
+    /// <c>nn.init.trunc_normal_</c>: uniform on [2Φ(α) − 1, 2Φ(β) − 1], erfinv, × std·√2, + mean, clamp.
+    /// TorchSharp 0.107's <c>nn.init.trunc_normal_</c> multiplies by the mean and adds the std, so it fills every
+    /// element with the constant std; do not use it.
+    /// </summary>
+    public static void TruncNormal(Tensor tensor, double mean, double std, double a, double b)
+    {
+        using var noGrad = no_grad();
+        var low = NormalCdf((a - mean) / std);
+        var high = NormalCdf((b - mean) / std);
+        tensor.uniform_(2 * low - 1, 2 * high - 1);
+        tensor.erfinv_();
+        tensor.mul_(std * Math.Sqrt(2.0));
+        tensor.add_(mean);
+        tensor.clamp_(a, b);
+    }
+
     /// <summary>Pre-training init of every Linear below <paramref name="module"/>: xavier-uniform weight, zero bias.</summary>
     public static void XavierUniformLinears(nn.Module module)
     {
@@ -32,7 +50,7 @@ public static class Initialization
         {
             if (m is Linear linear)
             {
-                nn.init.trunc_normal_(linear.weight!, 0.0, std, -2.0, 2.0);
+                TruncNormal(linear.weight!, 0.0, std, -2.0, 2.0);
                 if (linear.bias is not null)
                 {
                     nn.init.zeros_(linear.bias);
@@ -54,4 +72,6 @@ public static class Initialization
             }
         }
     }
+
+    private static double NormalCdf(double x) => (1.0 + MathNet.Numerics.SpecialFunctions.Erf(x / Math.Sqrt(2.0))) / 2.0;
 }

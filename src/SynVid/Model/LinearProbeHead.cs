@@ -7,7 +7,7 @@ using static TorchSharp.torch.nn;
 namespace SynVid.Model;
 
 /// <summary>
-/// The linear probe's trainable head (REFERENCE.md §5.4): dropout (the fine-tuning fc dropout, active before the
+/// The linear probe's trainable head (docs/reference-behaviour.md §5.4): dropout (the fine-tuning fc dropout, active before the
 /// norm as in the reference), BatchNorm1d(D, affine = false, eps 1e-6), then Linear(D, C) with the classifier's tiny
 /// init (truncated normal 0.02 × 0.001, bias 0). Keys <c>0.*</c> (running statistics) and <c>1.*</c>, as the
 /// reference's <c>Sequential(BatchNorm1d, Linear)</c>.
@@ -32,7 +32,7 @@ public sealed class LinearProbeHead : Module<Tensor, Tensor>
         _linear = Linear(dim, classes);
         RegisterComponents();
         using var noGrad = no_grad();
-        init.trunc_normal_(_linear.weight!, 0.0, 0.02, -2.0, 2.0);
+        Initialization.TruncNormal(_linear.weight!, 0.0, 0.02, -2.0, 2.0);
         _linear.weight!.mul_(initScale);
         init.zeros_(_linear.bias!);
     }

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace SynVid.Model;
 
 /// <summary>
-/// Token masks for pre-training (REFERENCE.md §4.6). Tube: per sample, shuffle a per-frame vector with ⌊ratio·HW⌋ ones
+/// Token masks for pre-training (docs/reference-behaviour.md §4.6). Tube: per sample, shuffle a per-frame vector with ⌊ratio·HW⌋ ones
 /// and tile it over the temporal slots, so mask[n] = m[n mod HW]. Random: ⌊ratio·N⌋ tokens anywhere. Every sample masks
 /// the same count. Draws come from the caller's <see cref="Random"/>, so masks are a pure function of its seed.
 /// </summary>

@@ -6,7 +6,7 @@ using static TorchSharp.torch.nn;
 
 namespace SynVid.Model;
 
-/// <summary>Linear(D, hidden) → exact GELU → Linear(hidden, D) (REFERENCE.md §4.3). Keys: <c>fc1.*</c>, <c>fc2.*</c>.</summary>
+/// <summary>Linear(D, hidden) → exact GELU → Linear(hidden, D) (docs/reference-behaviour.md §4.3). Keys: <c>fc1.*</c>, <c>fc2.*</c>.</summary>
 public sealed class Mlp : Module<Tensor, Tensor>
 {
     [ComponentName(Name = "fc1")]

@@ -1,7 +1,7 @@
 namespace SynVid.Model;
 
 /// <summary>
-/// Named model widths. small/base/large/huge are the reference's registered `*_patch16_224` models (REFERENCE.md §4.4);
+/// Named model widths. small/base/large/huge are the reference's registered `*_patch16_224` models (docs/reference-behaviour.md §4.4);
 /// tiny is a SynVid size for CPU work (ViT-Ti widths: 192 / 12 / 3, decoder 96 / 3).
 /// </summary>
 public sealed record ModelSize(string Name, int EmbedDim, int Depth, int NumHeads, int DecoderEmbedDim, int DecoderNumHeads)

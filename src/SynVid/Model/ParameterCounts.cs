@@ -2,7 +2,7 @@ namespace SynVid.Model;
 
 /// <summary>
 /// Parameter counts computed from a configuration without building the model (large and huge do not fit casually in
-/// memory). The tests check them against the real modules and against REFERENCE.md §4.4.
+/// memory). The tests check them against the real modules and against docs/reference-behaviour.md §4.4.
 /// </summary>
 public static class ParameterCounts
 {

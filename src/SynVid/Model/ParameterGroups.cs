@@ -2,11 +2,11 @@ using TorchSharp.Modules;
 
 namespace SynVid.Model;
 
-/// <summary>One optimiser group: parameters sharing a layer id and a weight-decay setting (REFERENCE.md §4.10).</summary>
+/// <summary>One optimiser group: parameters sharing a layer id and a weight-decay setting (docs/reference-behaviour.md §4.10).</summary>
 public sealed record ParameterGroup(string Name, int LayerId, double LrScale, double WeightDecay, IReadOnlyList<(string Name, Parameter Parameter)> Parameters);
 
 /// <summary>
-/// The reference's optimiser grouping (REFERENCE.md §4.10): layer ids for layer-wise lr decay and the no-weight-decay rule.
+/// The reference's optimiser grouping (docs/reference-behaviour.md §4.10): layer ids for layer-wise lr decay and the no-weight-decay rule.
 /// Layer id: <c>patch_embed.*</c>, <c>pos_embed</c>, <c>cls_token</c>, <c>mask_token</c> → 0; <c>blocks.i.*</c> → i + 1;
 /// everything else → L + 1. Scale(id) = decay^(L + 1 − id).
 /// </summary>

@@ -7,7 +7,7 @@ using static TorchSharp.torch.nn;
 namespace SynVid.Model;
 
 /// <summary>
-/// Tubelet patch embedding (REFERENCE.md §4.1): Conv3d(C → D, kernel = stride = (tubelet, patch, patch)) with bias, then
+/// Tubelet patch embedding (docs/reference-behaviour.md §4.1): Conv3d(C → D, kernel = stride = (tubelet, patch, patch)) with bias, then
 /// tokens in the order n = t·(H/p·W/p) + h·W/p + w (w fastest). Checkpoint keys: <c>proj.weight</c>, <c>proj.bias</c>.
 /// </summary>
 public sealed class PatchEmbed3d : Module<Tensor, Tensor>

@@ -1,6 +1,6 @@
 namespace SynVid.Model;
 
-/// <summary>VideoMAE pre-training model: encoder trunk plus the decoder (REFERENCE.md §4.5).</summary>
+/// <summary>VideoMAE pre-training model: encoder trunk plus the decoder (docs/reference-behaviour.md §4.5).</summary>
 public sealed record PretrainConfig
 {
     /// <summary>The encoder (its drop-path rate is shared with the decoder, as in the reference).</summary>

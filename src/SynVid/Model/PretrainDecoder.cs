@@ -7,7 +7,7 @@ using static TorchSharp.torch.nn;
 namespace SynVid.Model;
 
 /// <summary>
-/// VideoMAE decoder (REFERENCE.md §4.5): blocks on all tokens, then LayerNorm and the pixel head on the last
+/// VideoMAE decoder (docs/reference-behaviour.md §4.5): blocks on all tokens, then LayerNorm and the pixel head on the last
 /// <c>returnTokens</c> tokens (the masked ones). Keys: <c>blocks.{i}.*</c>, <c>norm.*</c>, <c>head.*</c>.
 /// </summary>
 public sealed class PretrainDecoder : Module<Tensor, long, Tensor>

@@ -7,7 +7,7 @@ using static TorchSharp.torch.nn;
 namespace SynVid.Model;
 
 /// <summary>
-/// VideoMAE encoder (REFERENCE.md §4.5): patch embed + fixed table, keep the visible tokens in ascending order, blocks,
+/// VideoMAE encoder (docs/reference-behaviour.md §4.5): patch embed + fixed table, keep the visible tokens in ascending order, blocks,
 /// LayerNorm. Keys: <c>patch_embed.*</c>, <c>blocks.{i}.*</c>, <c>norm.*</c> (no head, no pos_embed).
 /// </summary>
 public sealed class PretrainEncoder : Module<Tensor, Tensor, Tensor>

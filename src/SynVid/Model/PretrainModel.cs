@@ -7,7 +7,7 @@ using static TorchSharp.torch.nn;
 namespace SynVid.Model;
 
 /// <summary>
-/// VideoMAE pre-training model (REFERENCE.md §4.5): encoder on the visible tokens, <c>encoder_to_decoder</c>, then the
+/// VideoMAE pre-training model (docs/reference-behaviour.md §4.5): encoder on the visible tokens, <c>encoder_to_decoder</c>, then the
 /// decoder on [visible + PE_dec(visible); mask_token + PE_dec(masked)] (visible first, each in ascending order, no
 /// unshuffle) predicting the masked tokens' pixels. Keys: <c>encoder.*</c>, <c>decoder.*</c>,
 /// <c>encoder_to_decoder.weight</c>, <c>mask_token</c> — the reference checkpoint layout (§4.9).
@@ -43,7 +43,7 @@ public sealed class PretrainModel : Module<Tensor, Tensor, Tensor>
         _maskToken = Parameter(zeros(1, 1, config.DecoderEmbedDim));
         using (no_grad())
         {
-            nn.init.trunc_normal_(_maskToken, 0.0, 0.02, -0.02, 0.02);
+            Initialization.TruncNormal(_maskToken, 0.0, 0.02, -0.02, 0.02);
         }
         _decoderTable = new SinusoidTable(config.Encoder.NumTokens, config.DecoderEmbedDim);
         RegisterComponents();

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace SynVid.Model;
 
 /// <summary>
-/// The pre-training target and loss (REFERENCE.md §4.7): un-normalise the clip, cut it into tubelet patches with pixel
+/// The pre-training target and loss (docs/reference-behaviour.md §4.7): un-normalise the clip, cut it into tubelet patches with pixel
 /// index p = (dt·P + dy)·P + dx, normalise each patch per channel by its mean and unbiased std (+1e-6), flatten with the
 /// channel fastest (p·C + c), keep the masked tokens in ascending order, and take the MSE against the prediction.
 /// </summary>

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace SynVid.Model;
 
 /// <summary>
-/// The fixed 1-D sinusoid position table over the flattened token index (REFERENCE.md §4.2): angle(n, j) =
+/// The fixed 1-D sinusoid position table over the flattened token index (docs/reference-behaviour.md §4.2): angle(n, j) =
 /// n / 10000^(2⌊j/2⌋/D), sin for even j, cos for odd j, computed in float64 and stored as float32. It is not a parameter
 /// or buffer, so it never appears in a state dict; each device gets one cached copy.
 /// </summary>

@@ -7,7 +7,7 @@ using static TorchSharp.torch.nn;
 namespace SynVid.Model;
 
 /// <summary>
-/// The fine-tuning / linear-probe model (REFERENCE.md §4.8): patch embed + fixed table, blocks on all tokens, mean
+/// The fine-tuning / linear-probe model (docs/reference-behaviour.md §4.8): patch embed + fixed table, blocks on all tokens, mean
 /// pooling, <c>fc_norm</c>, dropout, <c>head</c>. Keys: <c>patch_embed.*</c>, <c>blocks.{i}.*</c>, <c>fc_norm.*</c>,
 /// <c>head.*</c> (the final norm is Identity with mean pooling, so there is no <c>norm.*</c>).
 /// </summary>
@@ -61,7 +61,7 @@ public sealed class VideoClassifier : Module<Tensor, Tensor>
         using var noGrad = no_grad();
         nn.init.ones_(_fcNorm.weight!);
         nn.init.zeros_(_fcNorm.bias!);
-        nn.init.trunc_normal_(_head.weight!, 0.0, 0.02, -2.0, 2.0);
+        Initialization.TruncNormal(_head.weight!, 0.0, 0.02, -2.0, 2.0);
         _head.weight!.mul_(Config.InitScale);
         nn.init.zeros_(_head.bias!);
     }
@@ -86,7 +86,13 @@ public sealed class VideoClassifier : Module<Tensor, Tensor>
     public Tensor Embedding(Tensor x)
     {
         using var scope = NewDisposeScope();
-        var tokens = Features(x);
+        return Pool(Features(x)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The clip embedding of token features (B, N, D) from <see cref="Features"/>: fc_norm of their mean, (B, D).</summary>
+    public Tensor Pool(Tensor tokens)
+    {
+        using var scope = NewDisposeScope();
         return _fcNorm.forward(tokens.mean([1])).MoveToOuterDisposeScope();
     }
 

@@ -1,7 +1,7 @@
 namespace SynVid.Model;
 
 /// <summary>
-/// Shape of a video Vision Transformer trunk: tubelet patch embedding plus pre-norm blocks (REFERENCE.md §4.1–4.4).
+/// Shape of a video Vision Transformer trunk: tubelet patch embedding plus pre-norm blocks (docs/reference-behaviour.md §4.1–4.4).
 /// Any frame count, image size, patch and tubelet size; the defaults are the reference's ViT-B/16 at 16 × 224².
 /// </summary>
 public sealed record VideoVitConfig

@@ -49,8 +49,6 @@ public static class ConfusionMatrixPlot
         plot.YLabel("true");
         plot.Axes.SetLimits(0, n, 0, n);
         var size = Math.Clamp(300 + 18 * n, 600, 2400);
-        var tmp = path + ".tmp.png";
-        plot.SavePng(tmp, size + 120, size);
-        File.Move(tmp, path, overwrite: true);
+        PlotFile.SavePng(plot, path, size + 120, size);
     }
 }

@@ -28,9 +28,7 @@ public static class LossCurvePlot
         plot.Title(title);
         plot.XLabel("step");
         plot.YLabel(logY ? $"log10 {yLabel}" : yLabel);
-        var tmp = path + ".tmp.png";
-        plot.SavePng(tmp, 900, 540);
-        File.Move(tmp, path, overwrite: true);
+        PlotFile.SavePng(plot, path, 900, 540);
     }
 
     /// <summary>Exponential moving average with bias correction (as TensorBoard's smoothing).</summary>

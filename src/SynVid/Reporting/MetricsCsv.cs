@@ -1,4 +1,5 @@
 using System.Globalization;
+using SynVid.Serialization;
 
 namespace SynVid.Reporting;
 
@@ -42,9 +43,7 @@ public sealed class MetricsCsv : IDisposable
             }
             kept.AddRange(lines.Skip(1).Where(l => l.Length > 0 && StepOf(l) < resumeStep));
         }
-        var tmp = path + ".tmp";
-        File.WriteAllLines(tmp, kept);
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.WriteFile(path, temp => File.WriteAllLines(temp, kept));
         var writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
         return new MetricsCsv(path, columns, writer);
     }

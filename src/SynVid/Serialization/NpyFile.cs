@@ -121,13 +121,11 @@ public static partial class NpyFile
         }
         using var cpu = tensor.detach().cpu().contiguous();
         var header = EncodeHeader(type.Descr, cpu.shape);
-        var temp = path + ".synvid-tmp";
-        using (var stream = File.Create(temp))
+        AtomicFile.Write(path, stream =>
         {
             stream.Write(header);
             stream.Write(cpu.bytes);
-        }
-        File.Move(temp, path, overwrite: true);
+        });
     }
 
     /// <summary>

@@ -110,8 +110,7 @@ public static class SafetensorsFile
         var json = Encoding.UTF8.GetBytes(header.ToJsonString());
         // Pad the header with spaces to 8 bytes so the data is aligned, as the reference writer does.
         var padded = (json.Length + 7) / 8 * 8;
-        var temp = path + ".synvid-tmp";
-        using (var stream = File.Create(temp))
+        AtomicFile.Write(path, stream =>
         {
             Span<byte> lengthBytes = stackalloc byte[8];
             BinaryPrimitives.WriteUInt64LittleEndian(lengthBytes, (ulong)padded);
@@ -125,7 +124,6 @@ public static class SafetensorsFile
             {
                 stream.Write(b);
             }
-        }
-        File.Move(temp, path, overwrite: true);
+        });
     }
 }

@@ -1,6 +1,6 @@
 namespace SynVid.Synthesis;
 
-/// <summary>What lies behind the objects (REFERENCE.md §1.3, background variants).</summary>
+/// <summary>What lies behind the objects (docs/reference-behaviour.md §1.3, background variants).</summary>
 public enum BackgroundKind
 {
     /// <summary>Black (the whole progression).</summary>

@@ -1,6 +1,6 @@
 namespace SynVid.Synthesis;
 
-/// <summary>How circles respond to the affine transform (REFERENCE.md §2.9, quirk Q1).</summary>
+/// <summary>How circles respond to the affine transform (docs/reference-behaviour.md §2.9, quirk Q1).</summary>
 public enum CircleTransform
 {
     /// <summary>Circles only translate (the reference offline generator, stages 6–8).</summary>

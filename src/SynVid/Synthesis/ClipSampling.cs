@@ -1,6 +1,6 @@
 namespace SynVid.Synthesis;
 
-/// <summary>Training-clip options of the on-the-fly source (REFERENCE.md §2.9, §1.2).</summary>
+/// <summary>Training-clip options of the on-the-fly source (docs/reference-behaviour.md §2.9, §1.2).</summary>
 public sealed record ClipSampling
 {
     /// <summary>Frames per clip; 16 (VideoMAE).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.ExceptionServices;
+using SynVid.Serialization;
 using SynVid.Video;
 
 namespace SynVid.Synthesis;
@@ -9,24 +10,31 @@ namespace SynVid.Synthesis;
 /// <param name="Skipped">Videos of this shard that were already complete.</param>
 /// <param name="AnnotationPath">The annotation csv of this shard.</param>
 /// <param name="ManifestPath">manifest.json.</param>
-public sealed record GenerationSummary(int Written, int Skipped, string AnnotationPath, string ManifestPath);
+public sealed record GenerationSummary(int Written, int Skipped, string AnnotationPath, string ManifestPath)
+{
+    /// <summary>Videos of an earlier run that were incomplete (empty, truncated, missing frames) and were written again.</summary>
+    public int Replaced { get; init; }
+}
 
 /// <summary>
 /// Writes a <see cref="SyntheticVideoSet"/> to a folder: <c>videos/NNNNNN.mp4</c> (or <c>videos/NNNNNN/NNNNN.png</c>),
 /// a VideoMAE-style annotation csv (<c>path label</c>, space-separated, no header, label 0) and manifest.json. Every
 /// file is written under a temporary name and renamed, so a finished name is always complete; finished videos are
-/// skipped, so an interrupted run resumes where it stopped.
+/// skipped, so an interrupted run resumes where it stopped. A video already there counts as finished only when it is
+/// whole (an MP4 whose boxes fill the file and whose video track has the scene's frame count, or a PNG folder with
+/// every frame); anything else (an empty or truncated copy) is written again.
 /// </summary>
 public static class DatasetGenerator
 {
-    /// <summary>Frames per second of generated videos (REFERENCE.md §2.1).</summary>
+    /// <summary>Frames per second of generated videos (docs/reference-behaviour.md §2.1).</summary>
     public const double Fps = 25;
 
     /// <summary>
     /// Generates the videos of <paramref name="shard"/> into <paramref name="outputDirectory"/> on
     /// <paramref name="threads"/> threads (0 = all cores). <paramref name="writeVideo"/> stores one video's frames
-    /// at a final path (it must write to a temporary name and rename); <paramref name="progress"/> receives the number
-    /// of finished videos of the shard (skipped ones included).
+    /// at a final path (it must write under an <see cref="AtomicFile"/> temporary name and rename, so that what an
+    /// interrupted run leaves is recognised); <paramref name="progress"/> receives the number of finished videos of the
+    /// shard (skipped ones included).
     /// </summary>
     public static GenerationSummary Run(
         SyntheticVideoSet videos,
@@ -57,6 +65,7 @@ public static class DatasetGenerator
 
         var done = 0;
         var written = 0;
+        var replaced = 0;
         var options = new ParallelOptions
         {
             MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount,
@@ -67,9 +76,15 @@ public static class DatasetGenerator
             Parallel.ForEach(mine, options, () => new FrameRenderer(videos.Parameters.Resolution), (i, _, renderer) =>
             {
                 var path = PathOf(i);
-                if (!File.Exists(path) && !Directory.Exists(path))
+                var exists = File.Exists(path) || Directory.Exists(path);
+                if (exists && Problem(path, format, videos.Scene(i).FrameCount) is not null)
                 {
-                    RemoveStaleTemporaries(path);
+                    Remove(path);
+                    Interlocked.Increment(ref replaced);
+                    exists = false;
+                }
+                if (!exists)
+                {
                     write(path, videos.Frames(i, renderer));
                     Interlocked.Increment(ref written);
                 }
@@ -85,8 +100,37 @@ public static class DatasetGenerator
 
         var csvName = shard.Count == 1 ? "annotations.csv" : $"annotations.shard-{shard.Index}-of-{shard.Count}.csv";
         var csvPath = Path.Combine(root, csvName);
-        WriteAtomically(csvPath, string.Concat(mine.Select(i => PathOf(i) + " 0\n")));
-        return new GenerationSummary(written, mine.Length - written, csvPath, manifestPath);
+        AtomicFile.WriteAllText(csvPath, string.Concat(mine.Select(i => PathOf(i) + " 0\n")));
+        return new GenerationSummary(written, mine.Length - written, csvPath, manifestPath) { Replaced = replaced };
+    }
+
+    /// <summary>Null when the finished video at <paramref name="path"/> is whole, else what is wrong with it.</summary>
+    public static string? Problem(string path, VideoFormat format, int frames)
+    {
+        if (format == VideoFormat.Mp4)
+        {
+            return File.Exists(path) ? Mp4Check.Problem(path, frames) : "not a file";
+        }
+        if (!Directory.Exists(path))
+        {
+            return "not a folder";
+        }
+        var pngs = Directory.GetFiles(path, "*.png");
+        return pngs.Length != frames ? $"{pngs.Length} frames instead of {frames}"
+            : pngs.Any(p => new FileInfo(p).Length == 0) ? "an empty frame file"
+            : null;
+    }
+
+    private static void Remove(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        else
+        {
+            File.Delete(path);
+        }
     }
 
     /// <summary>A video writer for <see cref="Run"/>: an mp4 at 25 fps through ffmpeg (temporary name, renamed when complete).</summary>
@@ -112,9 +156,7 @@ public static class DatasetGenerator
     public static void WritePngFolder(string folder, IEnumerable<RgbImage> frames)
     {
         ArgumentNullException.ThrowIfNull(frames);
-        var temp = folder + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        Directory.CreateDirectory(temp);
-        try
+        AtomicFile.WriteFolder(folder, temp =>
         {
             var t = 0;
             foreach (var frame in frames)
@@ -123,41 +165,7 @@ public static class DatasetGenerator
                 File.WriteAllBytes(Path.Combine(temp, t.ToString("D5", CultureInfo.InvariantCulture) + ".png"), PngFile.Encode(frame));
                 t++;
             }
-            Directory.Move(temp, folder);
-        }
-        catch
-        {
-            Directory.Delete(temp, recursive: true);
-            throw;
-        }
-    }
-
-    /// <summary>Deletes what an interrupted run left under temporary names of this video.</summary>
-    private static void RemoveStaleTemporaries(string finalPath)
-    {
-        var dir = Path.GetDirectoryName(finalPath)!;
-        var name = Path.GetFileName(finalPath);
-        // PNG folders use NAME.tmp-*; the video writer uses the hidden .NAME.*.partial.
-        var stales = Directory.EnumerateFileSystemEntries(dir, name + ".tmp-*").Concat(Directory.EnumerateFiles(dir, "." + name + ".*.partial"));
-        foreach (var stale in stales.ToList())
-        {
-            if (Directory.Exists(stale))
-            {
-                Directory.Delete(stale, recursive: true);
-            }
-            else
-            {
-                File.Delete(stale);
-            }
-        }
-    }
-
-    /// <summary>Writes text to a temporary file next to <paramref name="path"/> and renames it.</summary>
-    public static void WriteAtomically(string path, string text)
-    {
-        var temp = path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
+        });
     }
 
     private static void PrepareFolder(string root, string videoDir, string manifestPath, string manifest)
@@ -165,6 +173,9 @@ public static class DatasetGenerator
         try
         {
             Directory.CreateDirectory(videoDir);
+            // What an interrupted run left under temporary names (finished videos are kept and skipped).
+            AtomicFile.CleanStale(videoDir);
+            AtomicFile.CleanStale(root);
             if (File.Exists(manifestPath))
             {
                 if (File.ReadAllText(manifestPath) != manifest)
@@ -174,7 +185,7 @@ public static class DatasetGenerator
             }
             else
             {
-                WriteAtomically(manifestPath, manifest);
+                AtomicFile.WriteAllText(manifestPath, manifest);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -5,7 +5,7 @@ using SynVid.Video;
 namespace SynVid.Synthesis;
 
 /// <summary>
-/// Renders any frame of a <see cref="Scene"/> directly from its closed-form object poses (REFERENCE.md §2.5–§2.8), so
+/// Renders any frame of a <see cref="Scene"/> directly from its closed-form object poses (docs/reference-behaviour.md §2.5–§2.8), so
 /// a 16-frame clip costs 16 frames. Objects are visited front to back and each pixel is written once, which gives
 /// the painter's-order result of the reference. With anti-aliasing k &gt; 1 the frame is rendered on a k·res sample
 /// grid and box-filtered down (<see cref="SampleGrid"/>). Holds scratch buffers: use one instance per thread.

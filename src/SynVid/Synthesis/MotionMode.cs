@@ -1,6 +1,6 @@
 namespace SynVid.Synthesis;
 
-/// <summary>How objects move (REFERENCE.md §2.5).</summary>
+/// <summary>How objects move (docs/reference-behaviour.md §2.5).</summary>
 public enum MotionMode
 {
     /// <summary>No motion: every frame equals frame 0 (stage 1).</summary>

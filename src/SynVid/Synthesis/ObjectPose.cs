@@ -1,7 +1,7 @@
 namespace SynVid.Synthesis;
 
 /// <summary>
-/// Where one object is at frame t, in closed form (REFERENCE.md §2.5–§2.7, §2.9): its truncated anchor position, and
+/// Where one object is at frame t, in closed form (docs/reference-behaviour.md §2.5–§2.7, §2.9): its truncated anchor position, and
 /// the linear map that takes local coordinates (relative to the pivot) to canvas offsets.
 /// </summary>
 public readonly record struct ObjectPose(int X, int Y, Matrix2 Linear, double PivotX, double PivotY)

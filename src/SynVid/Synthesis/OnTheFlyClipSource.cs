@@ -3,7 +3,7 @@ using SynVid.Textures;
 namespace SynVid.Synthesis;
 
 /// <summary>
-/// Training clips rendered on the fly (REFERENCE.md §2.9): every sample is a fresh video drawn from
+/// Training clips rendered on the fly (docs/reference-behaviour.md §2.9): every sample is a fresh video drawn from
 /// (seed, epoch, index), of which only the T sampled frames are rendered. The result of <see cref="Get"/> is a pure
 /// function of those keys; <see cref="Stream"/> renders in parallel and yields in index order.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace SynVid.Synthesis;
 
 /// <summary>
-/// The reference radius distribution (REFERENCE.md §2.3): a truncated power law p(r) ∝ r⁻³ − 1 on a 200-point grid
+/// The reference radius distribution (docs/reference-behaviour.md §2.3): a truncated power law p(r) ∝ r⁻³ − 1 on a 200-point grid
 /// over [0.1, 1]·res, sampled by the nearest CDF value (not the first CDF value ≥ p).
 /// </summary>
 public static class RadiusLaw

@@ -1,7 +1,7 @@
 namespace SynVid.Synthesis;
 
 /// <summary>
-/// One object's parameters, sampled once at t = 0 (REFERENCE.md §2.2). Local corners are already truncated as the
+/// One object's parameters, sampled once at t = 0 (docs/reference-behaviour.md §2.2). Local corners are already truncated as the
 /// reference does before any transform (§2.4).
 /// </summary>
 public sealed record SceneObject

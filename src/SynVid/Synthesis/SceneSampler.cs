@@ -1,7 +1,7 @@
 namespace SynVid.Synthesis;
 
 /// <summary>
-/// Samples a <see cref="Scene"/> from a seeded stream (REFERENCE.md §2.1–§2.4). Draw order, fixed so that a video is
+/// Samples a <see cref="Scene"/> from a seeded stream (docs/reference-behaviour.md §2.1–§2.4). Draw order, fixed so that a video is
 /// reproducible (Q7): duration, background colour (3), background image, static image, then per object: shape,
 /// colour (3), radius, anchor (2), direction, speed, acceleration, ω, αx, αy, βx, βy, texture id, crop offset (2),
 /// tint (3), four shape angles. Every draw is made whether or not the stage uses it, so switching an option on or off

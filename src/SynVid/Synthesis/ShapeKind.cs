@@ -1,6 +1,6 @@
 namespace SynVid.Synthesis;
 
-/// <summary>The six object shapes of the reference generator (REFERENCE.md §2.4).</summary>
+/// <summary>The six object shapes of the reference generator (docs/reference-behaviour.md §2.4).</summary>
 public enum ShapeKind
 {
     /// <summary>Filled circle centred at the anchor.</summary>

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 namespace SynVid.Synthesis;
 
 /// <summary>
-/// Non-anti-aliased rasterisation of the reference shapes into integer spans (REFERENCE.md §2.4): a pixel (x, y) is
+/// Non-anti-aliased rasterisation of the reference shapes into integer spans (docs/reference-behaviour.md §2.4): a pixel (x, y) is
 /// filled when the point (x, y) lies inside or on the shape, so integer vertices are included, as in a
 /// non-anti-aliased polygon fill.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace SynVid.Synthesis;
 
-/// <summary>Which shapes a stage draws (REFERENCE.md §2.2, first row).</summary>
+/// <summary>Which shapes a stage draws (docs/reference-behaviour.md §2.2, first row).</summary>
 public enum ShapeSet
 {
     /// <summary>Circles only (stages 1–2).</summary>

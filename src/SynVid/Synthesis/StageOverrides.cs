@@ -27,7 +27,13 @@ public static class StageOverrides
         {
             node = JsonNode.Parse(File.ReadAllText(configFile));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (JsonException e)
+        {
+            // the position in the user's words, not the JSON reader's (0-based "LineNumber | BytePositionInLine")
+            var where = e.LineNumber is { } line ? $" at line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "";
+            throw new UserInputException($"stage config '{configFile}' is not valid JSON{where}", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new UserInputException($"cannot read stage config '{configFile}': {e.Message}", e);
         }
@@ -77,15 +83,41 @@ public static class StageOverrides
             {
                 throw new UserInputException($"{origin}: unknown stage parameter '{key}' (known: {string.Join(", ", merged.Select(kv => kv.Key))})");
             }
+            var current = merged[known]?.DeepClone();
             merged[known] = value?.DeepClone();
+            try
+            {
+                merged.Deserialize<StageParameters>(Json);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+            {
+                throw new UserInputException($"{origin}: stage parameter '{known}' cannot be {(value is null ? "null" : value.ToJsonString())}; it takes {Accepted(known, current)}", e);
+            }
         }
-        try
+        return (merged.Deserialize<StageParameters>(Json) ?? throw new UserInputException($"{origin}: no stage parameters")).Validated();
+    }
+
+    // What a field accepts, from its current value (enum fields list their names).
+    private static string Accepted(string field, JsonNode? current)
+    {
+        var property = typeof(StageParameters).GetProperties()
+            .FirstOrDefault(p => string.Equals(Json.PropertyNamingPolicy!.ConvertName(p.Name), field, StringComparison.Ordinal));
+        var type = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        if (type is { IsEnum: true })
         {
-            return (merged.Deserialize<StageParameters>(Json) ?? throw new JsonException("null")).Validated();
+            return "one of " + string.Join(", ", Enum.GetNames(type).Select(n => Json.PropertyNamingPolicy!.ConvertName(n)));
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        if (type == typeof(int) || type == typeof(long))
         {
-            throw new UserInputException($"{origin}: bad stage parameter value: {e.Message}", e);
+            return "a whole number" + (current is null ? "" : $" (e.g. {current.ToJsonString()})");
         }
+        return current?.GetValueKind() switch
+        {
+            JsonValueKind.Number => $"a number (e.g. {current.ToJsonString()})",
+            JsonValueKind.True or JsonValueKind.False => "true or false",
+            JsonValueKind.Array => $"a list such as {current.ToJsonString()}",
+            JsonValueKind.String => $"text (e.g. {current.ToJsonString()})",
+            _ => "a value of its kind",
+        };
     }
 }

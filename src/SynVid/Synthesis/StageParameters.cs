@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace SynVid.Synthesis;
 
 /// <summary>
-/// Every parameter of a synthetic video stage. Defaults are the reference generator's (REFERENCE.md §2); the named
+/// Every parameter of a synthetic video stage. Defaults are the reference generator's (docs/reference-behaviour.md §2); the named
 /// presets in <see cref="Stages"/> set the switches that distinguish the eight stages of the progression (§1.2).
 /// </summary>
 public sealed record StageParameters
@@ -113,7 +113,9 @@ public sealed record StageParameters
         Require(MaxRotationRate >= 0 && double.IsFinite(MaxRotationRate), nameof(MaxRotationRate), MaxRotationRate, "≥ 0");
         Require(MaxScaleRate is >= 0 and < 0.1, nameof(MaxScaleRate), MaxScaleRate, "0 ≤ x < 0.1");
         Require(MaxShearRate is >= 0 and < 0.1, nameof(MaxShearRate), MaxShearRate, "0 ≤ x < 0.1");
-        Require(MinFrames is >= 1 and <= 100_000 && MaxFrames >= MinFrames && MaxFrames <= 100_000, nameof(MinFrames), $"{MinFrames}..{MaxFrames}", "1 ≤ minFrames ≤ maxFrames ≤ 100000");
+        // name the field that is out of range, with its own value
+        Require(MinFrames is >= 1 and <= 100_000, nameof(MinFrames), MinFrames, "1..100000");
+        Require(MaxFrames >= MinFrames && MaxFrames <= 100_000, nameof(MaxFrames), MaxFrames, $"minFrames ({MinFrames})..100000");
         Require(StaticImageRatio is >= 0 and <= 1, nameof(StaticImageRatio), StaticImageRatio, "0..1");
         Require(TexturePoolSize >= 0, nameof(TexturePoolSize), TexturePoolSize, "≥ 0");
         Require(AntiAliasing is 1 or 2 or 4, nameof(AntiAliasing), AntiAliasing, "1 (off), 2 or 4");

@@ -1,6 +1,6 @@
 namespace SynVid.Synthesis;
 
-/// <summary>The two generator profiles of REFERENCE.md §2.11.</summary>
+/// <summary>The two generator profiles of docs/reference-behaviour.md §2.11.</summary>
 public enum StageProfile
 {
     /// <summary>Reproduces the data that produced the published numbers (quirks Q1–Q4 kept).</summary>

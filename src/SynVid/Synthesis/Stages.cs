@@ -1,7 +1,7 @@
 namespace SynVid.Synthesis;
 
 /// <summary>
-/// The eight stages of the paper's progression as named presets (REFERENCE.md §1.2), each adding one aspect over the
+/// The eight stages of the paper's progression as named presets (docs/reference-behaviour.md §1.2), each adding one aspect over the
 /// previous. Stages 1–5 follow the reference on-the-fly generator (durations U{100..200}, on-the-fly circle
 /// transforms, Q1–Q2); stages 6–8 follow the reference offline generator (durations U{100..199}, circles never
 /// transform, Q1, Q13). Stages 6–8 differ only in their texture source.

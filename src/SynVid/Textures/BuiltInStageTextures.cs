@@ -1,7 +1,7 @@
 namespace SynVid.Textures;
 
 /// <summary>
-/// The built-in texture families of the textured stages, so stages 6 and 7 need no downloaded images (REFERENCE.md §3):
+/// The built-in texture families of the textured stages, so stages 6 and 7 need no downloaded images (docs/reference-behaviour.md §3):
 /// <c>accelerating-textures</c> uses <c>stat-spectrum_color_wmm</c> (Baradad et al.'s statistical image model used by
 /// the paper's stage 6) and <c>accelerating-stylegan</c> uses <c>stylegan-oriented</c>. Image crops (stage 8) need an
 /// image folder.

@@ -1,7 +1,7 @@
 namespace SynVid.Textures;
 
 /// <summary>
-/// The colour model of a statistical texture (TEXTURES.md §1.2a, MATLAB convention): a blurred, dithered "Mondrian"
+/// The colour model of a statistical texture (docs/reference-textures.md §1.2a, MATLAB convention): a blurred, dithered "Mondrian"
 /// of 3–22 colours whose PCA gives the colour frame V (columns = eigenvectors by decreasing eigenvalue) and mean μ, and
 /// the 256-bin histograms of its three decorrelated channels D = Vᵀ(ref − μ).
 /// </summary>

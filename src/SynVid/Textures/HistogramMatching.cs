@@ -3,7 +3,7 @@ using System.Numerics;
 namespace SynVid.Textures;
 
 /// <summary>
-/// Binned histogram matching in the manner of matlabPyrTools <c>histoMatch</c> (TEXTURES.md §1.3): the source CDF at
+/// Binned histogram matching in the manner of matlabPyrTools <c>histoMatch</c> (docs/reference-textures.md §1.3): the source CDF at
 /// as many equal-width bins as the template has, over the source's [min, max], is mapped through the template's inverse
 /// CDF and applied to every value by piecewise-linear lookup. O(n), and invariant to a positive affine change of the
 /// source, so a z-score before matching is unnecessary.

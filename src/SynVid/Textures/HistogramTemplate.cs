@@ -2,7 +2,7 @@ namespace SynVid.Textures;
 
 /// <summary>
 /// A target distribution for histogram matching: counts on equally spaced bin centres (a colour histogram of 256 bins,
-/// or the 801-point wavelet-marginal density of TEXTURES.md §1.2c), stored as its CDF at the bin edges.
+/// or the 801-point wavelet-marginal density of docs/reference-textures.md §1.2c), stored as its CDF at the bin edges.
 /// </summary>
 public sealed class HistogramTemplate
 {

@@ -4,7 +4,7 @@ using SynVid.Video;
 namespace SynVid.Textures;
 
 /// <summary>
-/// Textures from a folder of images (the ImageNet-crop pools of REFERENCE.md §3.3, texture folders of §2.8): every
+/// Textures from a folder of images (the ImageNet-crop pools of docs/reference-behaviour.md §3.3, texture folders of §2.8): every
 /// JPEG, PNG, BMP and WebP file below the folder, decoded on first use and resized to 2·res × 2·res with OpenCV-style
 /// nearest-neighbour sampling, as the reference does (§2.8 step 1, Q11).
 /// </summary>

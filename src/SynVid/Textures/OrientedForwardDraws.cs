@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace SynVid.Textures;
 
 /// <summary>
-/// The random choices StyleGAN-Oriented redraws at every forward pass (TEXTURES.md §2.5, "Per forward pass"): the
+/// The random choices StyleGAN-Oriented redraws at every forward pass (docs/reference-textures.md §2.5, "Per forward pass"): the
 /// shared noise map, and per conv layer the kernel subset, each input channel's kernel, the output signs, noise
 /// strength and biases, and per ToRGB its weights. A dynamic video keeps one set for all its frames.
 /// </summary>

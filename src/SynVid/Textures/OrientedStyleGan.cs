@@ -1,7 +1,7 @@
 namespace SynVid.Textures;
 
 /// <summary>
-/// StyleGAN-Oriented forward pass in the exact rank-1 form of TEXTURES.md §2.5, entirely in managed code (so it is
+/// StyleGAN-Oriented forward pass in the exact rank-1 form of docs/reference-textures.md §2.5, entirely in managed code (so it is
 /// identical for every thread count): per layer only the 40 kernel-group sums Z_k and one filtered map U are formed;
 /// channels are never materialised (see <see cref="OrientedActivation"/>).
 /// </summary>

@@ -1,7 +1,7 @@
 namespace SynVid.Textures;
 
 /// <summary>
-/// The 40 3×3 kernels of StyleGAN-Oriented (<c>network_randomized_v3</c>; TEXTURES.md §2.5): 8 oriented step edges,
+/// The 40 3×3 kernels of StyleGAN-Oriented (<c>network_randomized_v3</c>; docs/reference-textures.md §2.5): 8 oriented step edges,
 /// 8 oriented one-pixel lines, 4 sparse patterns, then the negatives of these 20. Rows run top to bottom.
 /// </summary>
 public static class OrientedWaveletBank
@@ -9,7 +9,7 @@ public static class OrientedWaveletBank
     /// <summary>Number of kernels.</summary>
     public const int Count = 40;
 
-    // Mean-subtracted centre crops of a +1|−1|+1 line pattern rotated by 22.5°·j (PIL bilinear), TEXTURES.md §2.5 table.
+    // Mean-subtracted centre crops of a +1|−1|+1 line pattern rotated by 22.5°·j (PIL bilinear), docs/reference-textures.md §2.5 table.
     private static readonly float[][] _lines =
     [
         [0.6667f, -1.3333f, 0.6667f, 0.6667f, -1.3333f, 0.6667f, 0.6667f, -1.3333f, 0.6667f],

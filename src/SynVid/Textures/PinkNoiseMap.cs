@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace SynVid.Textures;
 
 /// <summary>
-/// The shared noise map of StyleGAN-Oriented (TEXTURES.md §2.5, per forward step 1): 1/ρ^α noise (α ~ U(0.5, 1.5)) with
+/// The shared noise map of StyleGAN-Oriented (docs/reference-textures.md §2.5, per forward step 1): 1/ρ^α noise (α ~ U(0.5, 1.5)) with
 /// Hermitian random phases on an (S+1)² grid, times a bicubically upsampled 4×4 Laplace envelope, scaled to unit std.
 /// Layers see it area-downsampled to their resolution.
 /// </summary>

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace SynVid.Textures;
 
 /// <summary>
-/// The random 1/f amplitude law of a statistical texture (TEXTURES.md §1.2b): slopes s_x = s + d, s_y = s − d with
+/// The random 1/f amplitude law of a statistical texture (docs/reference-textures.md §1.2b): slopes s_x = s + d, s_y = s − d with
 /// s ~ U(0.5, 3.5) and d ~ N(0, 0.05²); amplitude M(f) = 1 / (ε + |f_x/N|^s_x + |f_y/N|^s_y), DC gain 0.
 /// </summary>
 public sealed record SpectrumModel(double SlopeX, double SlopeY)

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace SynVid.Textures;
 
 /// <summary>
-/// The statistical image models of [B] (TEXTURES.md §1.3): starting from uniform noise in the decorrelated colour
+/// The statistical image models of [B] (docs/reference-textures.md §1.3): starting from uniform noise in the decorrelated colour
 /// space, impose spectrum → wavelet marginals → colour histograms for the configured iterations, rotate back through
 /// the colour frame and min–max normalise all channels jointly to 8 bits. FFTs run in torch (float32, batched over
 /// the three channels); statistics and histogram matching run in managed code, so every reduction has a fixed order.
@@ -58,7 +58,7 @@ public sealed class StatisticalTextureGenerator : ITextureGenerator, IDisposable
         rng.FillUniform(planes, 256f);
 
         using var amplitude = spectrum?.AmplitudeTensor(n);
-        // Imposing the spectrum alone is idempotent (TEXTURES.md §1.3), so one pass equals ten.
+        // Imposing the spectrum alone is idempotent (docs/reference-textures.md §1.3), so one pass equals ten.
         var iterations = wmm is null && !Options.ImposeColour ? 1 : Options.Iterations;
         for (var it = 0; it < iterations; it++)
         {
@@ -93,7 +93,7 @@ public sealed class StatisticalTextureGenerator : ITextureGenerator, IDisposable
     /// <summary>The model parameters texture <paramref name="index"/> is synthesised from.</summary>
     public StatisticalTextureParameters SampleParameters(long index) => Sample(index).Parameters;
 
-    // Draw order of the reference (TEXTURES.md §1.1): colour model, spectrum, wavelet targets; the initial noise follows.
+    // Draw order of the reference (docs/reference-textures.md §1.1): colour model, spectrum, wavelet targets; the initial noise follows.
     private (StatisticalTextureParameters Parameters, TextureRng Rng) Sample(long index)
     {
         var rng = new TextureRng(Seed, _stream, index);
@@ -105,7 +105,7 @@ public sealed class StatisticalTextureGenerator : ITextureGenerator, IDisposable
 
     /// <summary>
     /// Per channel: keep the phase of the mean-removed channel, set the amplitude to M, and restore the channel's mean
-    /// and standard deviation (TEXTURES.md §1.3 "Impose spectrum").
+    /// and standard deviation (docs/reference-textures.md §1.3 "Impose spectrum").
     /// </summary>
     public static void ImposeSpectrum(float[] planes, int n, Tensor amplitude)
     {

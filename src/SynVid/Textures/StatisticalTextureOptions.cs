@@ -1,7 +1,7 @@
 namespace SynVid.Textures;
 
 /// <summary>
-/// Configuration of a statistical image model (TEXTURES.md §1; REFERENCE.md §3.1). Defaults reproduce the published
+/// Configuration of a statistical image model (docs/reference-textures.md §1; docs/reference-behaviour.md §3.1). Defaults reproduce the published
 /// 256² datasets of [B]: 10 iterations (§1.3), correlated channels (§1.5), MATLAB-equivalent wavelet scaling (§1.4).
 /// </summary>
 public sealed record StatisticalTextureOptions
@@ -21,13 +21,13 @@ public sealed record StatisticalTextureOptions
     /// <summary>Map the result back through the colour PCA frame (on for all four datasets).</summary>
     public bool CorrelateChannels { get; init; } = true;
 
-    /// <summary>Constraint iterations (TEXTURES.md §1.3: 10).</summary>
+    /// <summary>Constraint iterations (docs/reference-textures.md §1.3: 10).</summary>
     public int Iterations { get; init; } = 10;
 
     /// <summary>How wavelet targets meet the frequency pyramid's per-level gain.</summary>
     public WmmLevelScaling WmmScaling { get; init; } = WmmLevelScaling.Matlab;
 
-    /// <summary>The flags of a dataset name (TEXTURES.md §1.1).</summary>
+    /// <summary>The flags of a dataset name (docs/reference-textures.md §1.1).</summary>
     public static StatisticalTextureOptions For(TextureKind kind, int resolution = 256) => kind switch
     {
         TextureKind.StatSpectrum => new() { Resolution = resolution, ImposeSpectrum = true },

@@ -5,7 +5,7 @@ namespace SynVid.Textures;
 
 /// <summary>
 /// Frequency-domain steerable pyramid with 4 orientations (pyrtools <c>SteerablePyramidFreq</c>, order 3, twidth 1;
-/// TEXTURES.md §1.4), built and reconstructed for a batch of images at once in float32 on the real-FFT half spectrum.
+/// docs/reference-textures.md §1.4), built and reconstructed for a batch of images at once in float32 on the real-FFT half spectrum.
 /// All masks are real-symmetric or odd, so every band is exactly real and the half spectrum loses nothing; the masks
 /// satisfy Hi0² + Lo0² = 1 and Σ_b A_b²·Hi_ℓ² + Lo_ℓ² = 1, so reconstruction is exact up to rounding.
 /// </summary>

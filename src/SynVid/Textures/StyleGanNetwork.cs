@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace SynVid.Textures;
 
 /// <summary>
-/// The per-instance parameters of an untrained StyleGAN synthesis network, all N(0,1) (TEXTURES.md §2.3–2.5): the
+/// The per-instance parameters of an untrained StyleGAN synthesis network, all N(0,1) (docs/reference-textures.md §2.3–2.5): the
 /// constant input X0, one style affine per conv layer and per ToRGB, and for the random variant the dense conv and
 /// ToRGB weights. Redrawn every <see cref="StyleGanOptions.ReinitEvery"/> images.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace SynVid.Textures;
 
-/// <summary>Which randomly initialised StyleGAN (TEXTURES.md §2.1).</summary>
+/// <summary>Which randomly initialised StyleGAN (docs/reference-textures.md §2.1).</summary>
 public enum StyleGanVariant
 {
     /// <summary>Upstream StyleGAN2 synthesis network at initialisation: dense N(0,1) weights, zero bias, no noise.</summary>
@@ -11,7 +11,7 @@ public enum StyleGanVariant
 }
 
 /// <summary>
-/// Configuration of the untrained StyleGAN texture generators. Defaults are those of [B]'s driver (TEXTURES.md §2.2):
+/// Configuration of the untrained StyleGAN texture generators. Defaults are those of [B]'s driver (docs/reference-textures.md §2.2):
 /// 256² output, w dimension 512, channels min(32768/r, 512), a new network every 400 images.
 /// </summary>
 public sealed record StyleGanOptions

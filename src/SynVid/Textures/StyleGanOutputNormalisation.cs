@@ -1,7 +1,7 @@
 namespace SynVid.Textures;
 
 /// <summary>
-/// [B]'s <c>tensor_to_uint8_norm</c> (TEXTURES.md §2.2): each channel is standardised and given a random mean and
+/// [B]'s <c>tensor_to_uint8_norm</c> (docs/reference-textures.md §2.2): each channel is standardised and given a random mean and
 /// standard deviation drawn around natural-image colour statistics, then clipped to [0, 1] and truncated to 8 bits.
 /// </summary>
 public sealed record StyleGanOutputNormalisation(double[] Means, double[] Stds)

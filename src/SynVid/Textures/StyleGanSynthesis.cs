@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace SynVid.Textures;
 
 /// <summary>
-/// The StyleGAN2-ADA 'skip' synthesis network at initialisation (TEXTURES.md §2.3): blocks 4 … R, modulated and
+/// The StyleGAN2-ADA 'skip' synthesis network at initialisation (docs/reference-textures.md §2.3): blocks 4 … R, modulated and
 /// demodulated 3×3 convs (conv0 upsamples ×2 by transposed conv + [1,3,3,1] FIR), ReLU·√2, and a ToRGB per block summed
 /// through ×2 FIR upsampling. The Oriented variant uses the exact rank-1 form of §2.5: all output channels of a layer
 /// are ± one filtered map U, so a layer costs a few single-channel convs instead of Cin × Cout.

@@ -3,7 +3,7 @@ using SynVid.Video;
 namespace SynVid.Textures;
 
 /// <summary>
-/// StyleGAN-random and StyleGAN-Oriented textures (TEXTURES.md §2): image i uses network instance ⌊i / 400⌋ (drawn
+/// StyleGAN-random and StyleGAN-Oriented textures (docs/reference-textures.md §2): image i uses network instance ⌊i / 400⌋ (drawn
 /// from (seed, instance)), 14 independent w = LeakyReLU₀.₂(z) vectors, for Oriented a fresh set of per-forward draws,
 /// and the random output normalisation, all drawn from (seed, i). Recently used network instances are cached.
 /// </summary>
@@ -55,7 +55,7 @@ public sealed class StyleGanTextureGenerator : ITextureGenerator, IDisposable
     }
 
     /// <summary>
-    /// A dynamic texture (REFERENCE.md §1.3 "Dynamic StyleGAN"): z₀ as for image <paramref name="index"/>, then
+    /// A dynamic texture (docs/reference-behaviour.md §1.3 "Dynamic StyleGAN"): z₀ as for image <paramref name="index"/>, then
     /// z_t = z_{t−1} + <paramref name="stepStd"/>·N(0, I) per frame, with the network, the per-forward draws and the
     /// output normalisation (standardised by frame 0's moments) frozen so frames change smoothly without flicker.
     /// </summary>
@@ -116,7 +116,7 @@ public sealed class StyleGanTextureGenerator : ITextureGenerator, IDisposable
         return ToWs(z);
     }
 
-    // w = LeakyReLU₀.₂(z) per layer, no mapping network (TEXTURES.md §2.2).
+    // w = LeakyReLU₀.₂(z) per layer, no mapping network (docs/reference-textures.md §2.2).
     private float[][] ToWs(float[] z)
     {
         var ws = new float[Options.NumWs][];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SynVid.Serialization;
 
 namespace SynVid.Textures;
 
@@ -22,6 +23,8 @@ public sealed class TextureFolder
             throw new UserInputException($"--out {path}: is a file, expected a folder");
         }
         Directory.CreateDirectory(path);
+        // What an interrupted export left under temporary names.
+        AtomicFile.CleanStale(path);
         var manifest = new Manifest(generator.Kind.Name(), generator.Resolution, generator.Seed);
         var manifestPath = System.IO.Path.Combine(path, ManifestName);
         if (File.Exists(manifestPath))
@@ -44,9 +47,7 @@ public sealed class TextureFolder
         }
         else
         {
-            var temp = manifestPath + ".tmp";
-            File.WriteAllText(temp, JsonSerializer.Serialize(manifest));
-            File.Move(temp, manifestPath, overwrite: true);
+            AtomicFile.WriteAllText(manifestPath, JsonSerializer.Serialize(manifest));
         }
     }
 

@@ -1,6 +1,6 @@
 namespace SynVid.Textures;
 
-/// <summary>The built-in texture families (REFERENCE.md §3.1–3.2; TEXTURES.md §1–2).</summary>
+/// <summary>The built-in texture families (docs/reference-behaviour.md §3.1–3.2; docs/reference-textures.md §1–2).</summary>
 public enum TextureKind
 {
     /// <summary>Random-phase 1/f noise with a sampled slope per axis (colour frame only).</summary>

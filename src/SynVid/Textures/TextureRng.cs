@@ -1,3 +1,5 @@
+using SynVid.Randomness;
+
 namespace SynVid.Textures;
 
 /// <summary>
@@ -6,79 +8,37 @@ namespace SynVid.Textures;
 /// </summary>
 public sealed class TextureRng
 {
-    private ulong _s0, _s1, _s2, _s3;
-    private double? _spareNormal;
+    private Xoshiro256StarStar _core;
+    private PolarGaussian _normal;
 
     /// <summary>Creates the stream for a (seed, stream tag, index) triple; distinct triples give independent streams.</summary>
     public TextureRng(long seed, ulong stream, long index)
     {
         var x = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL ^ stream * 0xC2B2AE3D27D4EB4FUL ^ (ulong)index * 0x165667B19E3779F9UL);
-        x = SplitMix(ref x) ^ (ulong)index;
-        _s0 = SplitMix(ref x);
-        _s1 = SplitMix(ref x);
-        _s2 = SplitMix(ref x);
-        _s3 = SplitMix(ref x);
+        _core = Xoshiro256StarStar.FromSplitMix64(SplitMix64.Hash(x) ^ (ulong)index);
     }
 
     /// <summary>A stable 64-bit tag for a stream name (FNV-1a), so streams are named rather than numbered.</summary>
-    public static ulong Tag(string name)
-    {
-        var h = 0xCBF29CE484222325UL;
-        foreach (var ch in name)
-        {
-            h = unchecked((h ^ ch) * 0x100000001B3UL);
-        }
-        return h;
-    }
+    public static ulong Tag(string name) => Fnv1a64.OfChars(name);
 
     /// <summary>Next raw 64 bits.</summary>
-    public ulong NextUInt64()
-    {
-        var result = unchecked(RotateLeft(_s1 * 5, 7) * 9);
-        var t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = RotateLeft(_s3, 45);
-        return result;
-    }
+    public ulong NextUInt64() => _core.NextUInt64();
 
     /// <summary>U(0,1): 53 random bits.</summary>
-    public double Uniform() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+    public double Uniform() => _core.NextDouble();
 
     /// <summary>U(a,b).</summary>
     public double Uniform(double a, double b) => a + (b - a) * Uniform();
 
-    /// <summary>A uniform integer in [lo, hi] (both ends included).</summary>
+    /// <summary>A uniform integer in [lo, hi] (both ends included; the remainder of one draw).</summary>
     public int IntInclusive(int lo, int hi)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(hi, lo);
-        var range = (ulong)(hi - lo) + 1;
-        return lo + (int)(NextUInt64() % range);
+        return lo + (int)_core.NextBelowModulo((ulong)(hi - lo) + 1);
     }
 
     /// <summary>N(0,1) by the polar Box–Muller method (managed arithmetic only, hence reproducible).</summary>
-    public double Normal()
-    {
-        if (_spareNormal is { } spare)
-        {
-            _spareNormal = null;
-            return spare;
-        }
-        double u, v, s;
-        do
-        {
-            u = 2 * Uniform() - 1;
-            v = 2 * Uniform() - 1;
-            s = u * u + v * v;
-        }
-        while (s >= 1 || s == 0);
-        var f = Math.Sqrt(-2 * Math.Log(s) / s);
-        _spareNormal = v * f;
-        return u * f;
-    }
+    public double Normal() => _normal.Next(ref _core);
 
     /// <summary>N(mean, std²).</summary>
     public double Normal(double mean, double std) => mean + std * Normal();
@@ -114,20 +74,9 @@ public sealed class TextureRng
         var p = Enumerable.Range(0, n).ToArray();
         for (var i = n - 1; i > 0; i--)
         {
-            var j = (int)(NextUInt64() % (ulong)(i + 1));
+            var j = (int)_core.NextBelowModulo((ulong)(i + 1));
             (p[i], p[j]) = (p[j], p[i]);
         }
         return p;
     }
-
-    private static ulong SplitMix(ref ulong x)
-    {
-        x = unchecked(x + 0x9E3779B97F4A7C15UL);
-        var z = x;
-        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
-        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
-        return z ^ (z >> 31);
-    }
-
-    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
 }

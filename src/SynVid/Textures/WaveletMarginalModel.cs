@@ -2,7 +2,7 @@ using static TorchSharp.torch;
 
 namespace SynVid.Textures;
 
-/// <summary>How wavelet-marginal targets are applied to the frequency-domain pyramid (TEXTURES.md §1.4).</summary>
+/// <summary>How wavelet-marginal targets are applied to the frequency-domain pyramid (docs/reference-textures.md §1.4).</summary>
 public enum WmmLevelScaling
 {
     /// <summary>Level-ℓ coefficients are divided by 2^ℓ before matching and multiplied back, approximating the
@@ -14,7 +14,7 @@ public enum WmmLevelScaling
 }
 
 /// <summary>
-/// The wavelet marginal model of one texture (TEXTURES.md §1.2c, §1.3): per channel and per modified band (high-pass
+/// The wavelet marginal model of one texture (docs/reference-textures.md §1.2c, §1.3): per channel and per modified band (high-pass
 /// residual, then level 0 orientations 0–3, level 1, …) a generalised-Gaussian target h(x) = exp(−|x/ŝ|^r̂) on
 /// x = −200 … 200 (step 0.5) with ŝ = 4^scale and r̂ ~ U(0.4, 0.8). The low-pass residual is left unchanged.
 /// </summary>

@@ -2,8 +2,8 @@ using System.Collections;
 using System.Globalization;
 using System.Text.Json;
 using SynVid.Model.Checkpoints;
+using SynVid.Serialization;
 using TorchSharp;
-using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
 namespace SynVid.Training;
@@ -35,14 +35,9 @@ public sealed class CheckpointStore
     public string Save(long step, long epoch, nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer, IReadOnlyDictionary<string, object> args, int keepLast = 0)
     {
         System.IO.Directory.CreateDirectory(Directory);
+        // Folders of writes that an earlier, killed run left behind.
+        AtomicFile.CleanStale(Directory);
         var final = System.IO.Path.Combine(Directory, FolderName(step));
-        var tmp = final + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        if (System.IO.Directory.Exists(tmp))
-        {
-            System.IO.Directory.Delete(tmp, true);
-        }
-        System.IO.Directory.CreateDirectory(tmp);
-
         using var rng = torch.random.get_rng_state();
         var extras = new Dictionary<string, object>
         {
@@ -51,17 +46,13 @@ public sealed class CheckpointStore
             ["args"] = args.ToDictionary(kv => kv.Key, kv => kv.Value),
             ["rng_state"] = rng,
         };
-        CheckpointWriter.Save(System.IO.Path.Combine(tmp, "checkpoint.pth"), model, optimizer, extras);
-        File.WriteAllText(System.IO.Path.Combine(tmp, "state.json"), JsonSerializer.Serialize(new CheckpointState(step, epoch, DateTimeOffset.UtcNow)));
-
-        if (System.IO.Directory.Exists(final))
+        AtomicFile.WriteFolder(final, folder =>
         {
-            System.IO.Directory.Delete(final, true);
-        }
-        System.IO.Directory.Move(tmp, final);
-        var pointerTmp = System.IO.Path.Combine(Directory, LatestFile + ".tmp");
-        File.WriteAllText(pointerTmp, FolderName(step));
-        File.Move(pointerTmp, System.IO.Path.Combine(Directory, LatestFile), overwrite: true);
+            // The folder is renamed when complete, so state.json needs no temporary name of its own.
+            CheckpointWriter.Save(System.IO.Path.Combine(folder, "checkpoint.pth"), model, optimizer, extras);
+            File.WriteAllText(System.IO.Path.Combine(folder, "state.json"), JsonSerializer.Serialize(new CheckpointState(step, epoch, DateTimeOffset.UtcNow)));
+        });
+        AtomicFile.WriteAllText(System.IO.Path.Combine(Directory, LatestFile), FolderName(step));
         if (keepLast > 0)
         {
             foreach (var old in Completed().SkipLast(keepLast))
@@ -106,41 +97,41 @@ public sealed class CheckpointStore
     /// <summary>Restores model weights, optimizer state and the torch RNG state; returns the stored (step, epoch).</summary>
     public (long Step, long Epoch) Load(long step, nn.Module model, TorchSharp.Modules.OptimizerHelper? optimizer)
     {
-        var folder = System.IO.Path.Combine(Directory, FolderName(step));
-        var checkpoint = PyTorchUnpickler.UnpickleStateDict(System.IO.Path.Combine(folder, "checkpoint.pth"));
-        if (checkpoint["model"] is not Hashtable weights)
+        var path = ModelFile(step);
+        var checkpoint = CheckpointReader.Unpickle(path);
+        try
         {
-            throw new UserInputException($"{folder}/checkpoint.pth: no 'model' state dict");
-        }
-        using (no_grad())
-        {
-            var parameters = model.state_dict();
-            foreach (var (name, target) in parameters)
+            if (checkpoint["model"] is not IDictionary weights)
             {
-                if (weights[name] is not Tensor source)
-                {
-                    throw new UserInputException($"{folder}/checkpoint.pth: missing key '{name}'");
-                }
-                if (!source.shape.SequenceEqual(target.shape))
-                {
-                    throw new UserInputException(
-                        $"{folder}/checkpoint.pth: '{name}' has shape [{string.Join(',', source.shape)}], the model expects [{string.Join(',', target.shape)}]");
-                }
-                target.copy_(source);
-                source.Dispose();
+                throw new UserInputException($"{path}: no 'model' state dict");
             }
+            using (var state = new StateDict(CheckpointReader.TensorsOf(weights), path, ownsTensors: false))
+            {
+                StateDictLoader.Load(model, state);
+            }
+            if (optimizer is not null)
+            {
+                CheckpointReader.LoadOptimizer(checkpoint, path, optimizer);
+            }
+            if (checkpoint["rng_state"] is Tensor rng)
+            {
+                torch.random.set_rng_state(rng);
+            }
+            return (Convert.ToInt64(checkpoint["step"], CultureInfo.InvariantCulture), Convert.ToInt64(checkpoint["epoch"], CultureInfo.InvariantCulture));
         }
-        if (optimizer is not null)
+        finally
         {
-            CheckpointReader.LoadOptimizer(System.IO.Path.Combine(folder, "checkpoint.pth"), optimizer);
+            // Weights, optimizer state and RNG state have been copied out; free every tensor the file held.
+            CheckpointReader.DisposeTensorsExcept(checkpoint, []);
         }
-        if (checkpoint["rng_state"] is Tensor rng)
-        {
-            torch.random.set_rng_state(rng);
-            rng.Dispose();
-        }
-        return (Convert.ToInt64(checkpoint["step"], CultureInfo.InvariantCulture), Convert.ToInt64(checkpoint["epoch"], CultureInfo.InvariantCulture));
     }
+
+    /// <summary>
+    /// Deletes what writes killed mid-way left (checkpoint folders and <c>latest</c> pointers still under their
+    /// temporary names) when the writing process is gone; returns how many entries were removed. Runs call it when
+    /// they start or resume.
+    /// </summary>
+    public int RemoveInterruptedWrites() => AtomicFile.CleanStale(Directory);
 
     private sealed record CheckpointState(long Step, long Epoch, DateTimeOffset SavedAt);
 }

@@ -1,7 +1,7 @@
 namespace SynVid.Training;
 
 /// <summary>
-/// Per-iteration learning-rate schedule of the reference (REFERENCE.md §4.10): linear warm-up from 0 over
+/// Per-iteration learning-rate schedule of the reference (docs/reference-behaviour.md §4.10): linear warm-up from 0 over
 /// <see cref="WarmupSteps"/> steps (step 0 has lr 0, step W−1 has the peak, both ends inclusive), then a cosine from the
 /// peak down to <see cref="MinLr"/> over the remaining K = total − W steps: lr_k = min + ½(peak − min)(1 + cos(πk/K)).
 /// A pure function of the step, so a resumed run continues the same curve.

@@ -14,7 +14,7 @@ public static class DownstreamEvaluation
     private const long ValidationStream = 21;
 
     /// <summary>
-    /// Top-1 (percent) on the validation split with the reference's validation view (REFERENCE.md §5.3): a training
+    /// Top-1 (percent) on the validation split with the reference's validation view (docs/reference-behaviour.md §5.3): a training
     /// window (drawn once per video from the run seed, so epochs are compared on the same clips; a motion probe's fixed
     /// clip), short side resized to the input size, centre crop. <paramref name="logits"/> runs under no_grad in eval mode.
     /// </summary>
@@ -24,24 +24,29 @@ public static class DownstreamEvaluation
         var batch = recipe.EvalBatch;
         var batches = (videos.Count + batch - 1) / batch;
         var correct = 0;
+        var counted = 0;
         var wasTraining = model.training;
         model.eval();
         try
         {
             var workers = Math.Max(1, Environment.ProcessorCount / 2);
-            using var prepared = new OrderedPrefetcher<Tensor?>(
+            using var prepared = new OrderedPrefetcher<ValidationClips?>(
                 b => b < batches ? ValidationBatch(data, recipe, (int)b * batch, Math.Min(videos.Count, ((int)b + 1) * batch)) : null,
                 0, capacity: 2 * workers, workers);
             for (var b = 0; b < batches; b++)
             {
                 using var clips = prepared.Take()!;
-                using var quiet = GcQuietRegion.Enter();
-                using var scope = NewDisposeScope();
-                using var noGrad = no_grad();
-                var predicted = logits(clips.to(device)).argmax(1).cpu().data<long>().ToArray();
-                for (var i = 0; i < predicted.Length; i++)
+                if (clips.Clips is { } input)
                 {
-                    correct += predicted[i] == videos[b * batch + i].Label ? 1 : 0;
+                    using var quiet = GcQuietRegion.Enter();
+                    using var scope = NewDisposeScope();
+                    using var noGrad = no_grad();
+                    var predicted = logits(input.to(device)).argmax(1).cpu().data<long>().ToArray();
+                    for (var i = 0; i < predicted.Length; i++)
+                    {
+                        correct += predicted[i] == videos[clips.Entries[i]].Label ? 1 : 0;
+                    }
+                    counted += predicted.Length;
                 }
                 done?.Report(Math.Min(videos.Count, (b + 1) * batch));
             }
@@ -50,7 +55,7 @@ public static class DownstreamEvaluation
         {
             model.train(wasTraining);
         }
-        return 100.0 * correct / Math.Max(1, videos.Count);
+        return 100.0 * correct / Math.Max(1, counted);
     }
 
     /// <summary>The validation clip of <c>Splits.Validation[entry]</c>: (C, T, S, S) normalised.</summary>
@@ -67,12 +72,26 @@ public static class DownstreamEvaluation
         return ClipTensor.ToModelInput(frames, view.Box, recipe.InputSize, VideoNormalization.ImageNet);
     }
 
-    private static Tensor ValidationBatch(DownstreamData data, FineTuneRecipe recipe, int from, int to)
+    // The clips of validation entries from..to−1 that can be read (the others are skipped or fail, by the policy).
+    private static ValidationClips ValidationBatch(DownstreamData data, FineTuneRecipe recipe, int from, int to)
     {
-        var clips = Enumerable.Range(from, to - from).Select(i => ValidationClip(data, recipe, i)).ToArray();
+        var clips = new List<Tensor>(to - from);
+        var entries = new List<int>(to - from);
         try
         {
-            return stack(clips);
+            for (var i = from; i < to; i++)
+            {
+                try
+                {
+                    clips.Add(ValidationClip(data, recipe, i));
+                    entries.Add(i);
+                }
+                catch (BadVideoException e) when (data.TrySkip(e, data.Splits.Validation))
+                {
+                    // left out of the validation accuracy
+                }
+            }
+            return new ValidationClips(clips.Count > 0 ? stack(clips) : null, [.. entries]);
         }
         finally
         {
@@ -81,6 +100,12 @@ public static class DownstreamEvaluation
                 c.Dispose();
             }
         }
+    }
+
+    // A validation batch and the entries its rows belong to.
+    private sealed record ValidationClips(Tensor? Clips, int[] Entries) : IDisposable
+    {
+        public void Dispose() => Clips?.Dispose();
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using SynVid.Datasets.Downstream;
 using SynVid.Model;
 using SynVid.Model.Checkpoints;
 using SynVid.Reporting;
+using SynVid.Serialization;
 using static TorchSharp.torch;
 
 namespace SynVid.Training;
@@ -36,6 +37,8 @@ public static class DownstreamSetup
         recipe.Validate();
         var resolved = config with { Recipe = recipe, ClassNames = data.ClassNames.ToList() };
         resolved.Save(runDirectory);
+        // What an interrupted run left under temporary names (plots, metrics; checkpoints clean their own folder).
+        AtomicFile.CleanStale(runDirectory);
         return (resolved, weights);
     }
 

@@ -3,7 +3,7 @@ namespace SynVid.Training;
 /// <summary>Named fine-tuning recipes; <see cref="LinearProbe"/> turns any of them into the linear-probe recipe.</summary>
 public static class FineTunePresets
 {
-    /// <summary>UCF101 (REFERENCE.md §5.3, §9): ViT-B, 16 × 224², stride 4, 5 × 3 test views; needs a GPU.</summary>
+    /// <summary>UCF101 (docs/reference-behaviour.md §5.3, §9): ViT-B, 16 × 224², stride 4, 5 × 3 test views; needs a GPU.</summary>
     public static FineTuneRecipe PaperUcf101 { get; } = new() { Stride = 4, TestClips = 5, Device = "cuda" };
 
     /// <summary>HMDB51 (§5.3, the reference script): ViT-B, 16 × 224², stride 2, 10 × 3 test views; needs a GPU.</summary>
@@ -63,7 +63,7 @@ public static class FineTunePresets
             : throw new UserInputException($"unknown preset '{name}'; known: {string.Join(", ", All.Keys)}");
 
     /// <summary>
-    /// The linear-probe recipe of a fine-tuning preset (REFERENCE.md §5.4, §9): AdamW lr 1e-2 at batch 256, weight
+    /// The linear-probe recipe of a fine-tuning preset (docs/reference-behaviour.md §5.4, §9): AdamW lr 1e-2 at batch 256, weight
     /// decay 0, no layer decay; epochs, warm-up, augmentation, dropout and views stay the fine-tuning ones. At the
     /// CPU presets' batch of 8 the base lr keeps the ratio to fine-tuning (lr_eff 10× the fine-tuning one).
     /// </summary>

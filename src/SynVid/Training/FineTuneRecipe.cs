@@ -6,7 +6,7 @@ namespace SynVid.Training;
 
 /// <summary>
 /// Every setting of a fine-tuning (or linear-probe) run. Defaults are the reference HMDB51 script as executed and
-/// VideoMAE's UCF101 recipe (REFERENCE.md §5.3, §9): ViT-B/16 at 16 × 224², 100 epochs with 5 warm-up, AdamW
+/// VideoMAE's UCF101 recipe (docs/reference-behaviour.md §5.3, §9): ViT-B/16 at 16 × 224², 100 epochs with 5 warm-up, AdamW
 /// β (0.9, 0.999), lr 1e-3 and min lr 1e-5 at batch 256 (scaled by B/256), weight decay 0.05, layer decay 0.7,
 /// drop path 0.2, fc dropout 0.5, RandAugment m7-n4-mstd0.5-inc1, mixup 0.8 / cutmix 1.0 / switch 0.5, label
 /// smoothing 0.1, random erasing 0.25, two repeated-augmentation copies. The frame stride and the test views come from
@@ -206,6 +206,9 @@ public sealed record FineTuneRecipe
         Require(ValidateEvery >= 0, $"validation interval must be non-negative, got {ValidateEvery}");
         Require(EvalBatch >= 1, $"evaluation batch must be at least 1, got {EvalBatch}");
         Require(DataWorkers >= 0, $"data workers must be non-negative, got {DataWorkers}");
+        // the values as typed (--lr, --set base_lr=…), before the schedule scales them by the batch
+        Require(BaseLr > 0 && double.IsFinite(BaseLr), $"base_lr (--lr) must be positive, got {BaseLr}");
+        Require(BaseMinLr >= 0 && BaseMinLr <= BaseLr, $"base_min_lr must be in [0, base_lr = {BaseLr}], got {BaseMinLr}");
         ClassifierConfig(2).Validate();
         Augmentation();
         Schedule(BatchSize).Validate();

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SynVid.Runtime;
+using SynVid.Serialization;
 
 namespace SynVid.Training;
 
 /// <summary>Fine-tuning all weights or training a linear probe on a frozen encoder.</summary>
 public enum DownstreamMode
 {
-    /// <summary>Every weight trains (REFERENCE.md §5.3).</summary>
+    /// <summary>Every weight trains (docs/reference-behaviour.md §5.3).</summary>
     FineTune,
 
     /// <summary>Only BatchNorm + Linear on the frozen encoder's pooled features train (§5.4).</summary>
@@ -56,9 +57,7 @@ public sealed record FineTuneRunConfig(FineTuneRecipe Recipe, string Data, strin
     public void Save(string runDirectory)
     {
         Directory.CreateDirectory(runDirectory);
-        var path = Path.Combine(runDirectory, FileName);
-        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(this, _jsonOptions));
-        File.Move(path + ".tmp", path, overwrite: true);
+        AtomicFile.WriteAllText(Path.Combine(runDirectory, FileName), JsonSerializer.Serialize(this, _jsonOptions));
     }
 
     /// <summary>Whether <paramref name="runDirectory"/> holds a run config.</summary>

@@ -11,7 +11,7 @@ using static TorchSharp.torch;
 namespace SynVid.Training;
 
 /// <summary>
-/// Fine-tuning (REFERENCE.md §5.3), one clear loop: per optimiser step take the prefetched batch (a pure function of
+/// Fine-tuning (docs/reference-behaviour.md §5.3), one clear loop: per optimiser step take the prefetched batch (a pure function of
 /// seed, epoch and step), set every group's lr to the warm-up + cosine schedule × its layer-decay scale, soft-target
 /// cross-entropy, backward, optional clipping, AdamW. After each epoch: validation top-1 and a checkpoint. At the end:
 /// the multi-view test, <c>results.json</c> and <c>checkpoint-final.pth</c>. A run folder with checkpoints resumes from
@@ -60,6 +60,8 @@ public static class FineTuner
         var schedule = recipe.Schedule(clips.Count);
         var totalSteps = (long)recipe.Epochs * perEpoch;
         var store = new CheckpointStore(runDirectory);
+        // a checkpoint write killed mid-way (kill -9) left a temporary folder
+        store.RemoveInterruptedWrites();
         var startStep = store.LatestStep() ?? 0;
         if (startStep > 0)
         {

@@ -13,7 +13,7 @@ using static TorchSharp.torch;
 namespace SynVid.Training;
 
 /// <summary>
-/// Linear probing (REFERENCE.md §5.4, SynVid defaults §9), one clear loop: the encoder is frozen (no gradients, eval
+/// Linear probing (docs/reference-behaviour.md §5.4, SynVid defaults §9), one clear loop: the encoder is frozen (no gradients, eval
 /// mode unless <see cref="FineTuneRecipe.ProbeBackboneTrainMode"/>), its fc_norm fresh (γ = 1, β = 0) and frozen;
 /// only <see cref="LinearProbeHead"/> (dropout, BatchNorm1d without affine, Linear) trains, on the pooled features of
 /// the same augmented, mixed batches as fine-tuning, or with <see cref="FineTuneRunConfig.CacheFeatures"/> on features
@@ -69,6 +69,8 @@ public static class LinearProber
         var schedule = recipe.Schedule(clips.Count);
         var totalSteps = (long)recipe.Epochs * perEpoch;
         var store = new CheckpointStore(runDirectory);
+        // a checkpoint write killed mid-way (kill -9) left a temporary folder
+        store.RemoveInterruptedWrites();
         var startStep = store.LatestStep() ?? 0;
         if (startStep > 0)
         {
@@ -199,7 +201,7 @@ public static class LinearProber
         try
         {
             using var prepared = new OrderedPrefetcher<Tensor?>(
-                b => b < batches ? CacheBatch(data, recipe, (int)b * batch, Math.Min(count, ((int)b + 1) * batch)) : null,
+                b => b < batches ? CachedViews(data, recipe, (int)b * batch, Math.Min(count, ((int)b + 1) * batch)) : null,
                 0, capacity: 2 * workers, workers);
             for (var b = 0; b < batches; b++)
             {
@@ -220,7 +222,11 @@ public static class LinearProber
         }
     }
 
-    private static Tensor CacheBatch(DownstreamData data, FineTuneRecipe recipe, int from, int to)
+    /// <summary>
+    /// The cached view of training videos [<paramref name="from"/>, <paramref name="to"/>): (B, C, T, S, S) normalised
+    /// clips, the input of every probe on cached features.
+    /// </summary>
+    public static Tensor CachedViews(DownstreamData data, FineTuneRecipe recipe, int from, int to)
     {
         var clips = new Tensor[to - from];
         try

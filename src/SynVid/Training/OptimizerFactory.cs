@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace SynVid.Training;
 
 /// <summary>
-/// The reference's AdamW (REFERENCE.md §4.10, §5.1) over <see cref="ParameterGroups"/>: weight-decay exemptions and,
+/// The reference's AdamW (docs/reference-behaviour.md §4.10, §5.1) over <see cref="ParameterGroups"/>: weight-decay exemptions and,
 /// in fine-tuning, layer-wise lr decay; each group's lr is the schedule's value times its scale.
 /// </summary>
 public static class OptimizerFactory

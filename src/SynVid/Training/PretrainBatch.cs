@@ -14,7 +14,7 @@ public sealed record PretrainBatch(Tensor Video, Tensor Mask, long FirstSample) 
     /// <summary>
     /// Builds the batch of forward pass <paramref name="pass"/> (= step × accumulation + micro-step): samples
     /// pass·B … pass·B + B − 1, each with its multi-scale crop and mask drawn from its own (seed, sample) stream
-    /// (REFERENCE.md §5.2), so the batch is a pure function of (recipe, source, pass).
+    /// (docs/reference-behaviour.md §5.2), so the batch is a pure function of (recipe, source, pass).
     /// </summary>
     public static PretrainBatch Make(PretrainRecipe recipe, PretrainConfig model, IPretrainClipSource source, long pass)
     {
@@ -55,6 +55,9 @@ public sealed record PretrainBatch(Tensor Video, Tensor Mask, long FirstSample) 
     // on nothing but (seed, sample, stream).
     private static Random StreamRandom(long seed, long sample, long stream) =>
         new((int)(new SeededRandom(seed, sample, stream).NextULong() >> 33));
+
+    /// <summary>A batch over the same storage with its own tensor handles, so disposing it leaves this one intact.</summary>
+    public PretrainBatch Share() => new(Video.alias(), Mask.alias(), FirstSample);
 
     /// <inheritdoc />
     public void Dispose()

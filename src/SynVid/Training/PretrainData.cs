@@ -27,6 +27,10 @@ public static class PretrainData
         {
             throw new UserInputException("--mix R needs both --stage NAME and --data FILE.csv (R = fraction of real videos)");
         }
+        if (realFraction is < 0 or > 1 || (realFraction is { } r && double.IsNaN(r)))
+        {
+            throw new UserInputException($"--mix must be a real-video fraction in [0, 1], got {realFraction}");
+        }
         var full = Path.GetFullPath(csv);
         var config = stage is null
             ? PretrainRunConfig.Create(recipe, "csv:" + full, preset)
@@ -54,10 +58,12 @@ public static class PretrainData
         {
             var policy = config.OnBadVideo == "skip" ? Datasets.Specs.BadVideoPolicy.Skip : Datasets.Specs.BadVideoPolicy.Fail;
             var data = Datasets.Downstream.DownstreamData.Open(Datasets.Specs.DatasetSpec.Parse(spec),
-                new Datasets.Downstream.DownstreamDataOptions(ClipLength: recipe.Frames, Stride: recipe.SamplingRate, OnBadVideo: policy));
+                new Datasets.Downstream.DownstreamDataOptions(ClipLength: recipe.Frames, Stride: recipe.SamplingRate, OnBadVideo: policy,
+                    Splits: Datasets.Specs.SplitNames.Of(Datasets.Specs.SplitNames.Train)));
             var sampling = new ClipSampling { Frames = recipe.Frames, Stride = recipe.SamplingRate, EpochSize = recipe.EpochSize };
             return new Datasets.Downstream.LabeledVideoClipSource(
-                $"{data.Splits.Name}, training split ({data.Splits.Train.Count} videos)", data.Splits.Train, data.Reader, sampling, recipe.Seed);
+                $"{data.Splits.Name}, training split ({data.Splits.Train.Count} videos)", data.Splits.Train, data.Reader, sampling, recipe.Seed,
+                policy, data.SkippedIn(Datasets.Specs.SplitNames.Of(Datasets.Specs.SplitNames.Train)));
         }
         if (config.VideoList is { } csv)
         {

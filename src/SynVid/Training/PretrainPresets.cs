@@ -3,7 +3,7 @@ namespace SynVid.Training;
 /// <summary>Named pre-training recipes.</summary>
 public static class PretrainPresets
 {
-    /// <summary>The reference run (REFERENCE.md §5.1): ViT-B, 224², effective batch 192; needs a GPU.</summary>
+    /// <summary>The reference run (docs/reference-behaviour.md §5.1): ViT-B, 224², effective batch 192; needs a GPU.</summary>
     public static PretrainRecipe Paper { get; } = new() { Device = "cuda" };
 
     /// <summary>

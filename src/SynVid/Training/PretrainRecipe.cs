@@ -3,7 +3,7 @@ using SynVid.Model;
 namespace SynVid.Training;
 
 /// <summary>
-/// Every setting of a VideoMAE pre-training run. Defaults are the reference run (REFERENCE.md §5.1, §9): ViT-B/16 at
+/// Every setting of a VideoMAE pre-training run. Defaults are the reference run (docs/reference-behaviour.md §5.1, §9): ViT-B/16 at
 /// 16 × 224², frame stride 4, tube mask 0.75, decoder depth 4, AdamW (0.9, 0.95), weight decay 0.05, base lr 3e-4 and
 /// min lr 1e-5 scaled by the effective batch / 256 (192 → 2.25e-4), 1,960 warm-up and 156,849 total steps.
 /// </summary>
@@ -125,6 +125,9 @@ public sealed record PretrainRecipe
         Require(CheckpointEvery >= 1, $"checkpoint interval must be at least 1, got {CheckpointEvery}");
         Require(EpochSize >= 1, $"epoch size must be at least 1, got {EpochSize}");
         Require(DataWorkers >= 0, $"data workers must be non-negative, got {DataWorkers}");
+        // the values as typed (--lr, --set base_lr=…), before the schedule scales them by the batch
+        Require(BaseLr > 0 && double.IsFinite(BaseLr), $"base_lr (--lr) must be positive, got {BaseLr}");
+        Require(BaseMinLr >= 0 && BaseMinLr <= BaseLr, $"base_min_lr must be in [0, base_lr = {BaseLr}], got {BaseMinLr}");
         ModelConfig().Validate();
         Schedule().Validate();
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SynVid.Runtime;
+using SynVid.Serialization;
 
 namespace SynVid.Training;
 
@@ -58,9 +59,7 @@ public sealed record PretrainRunConfig(PretrainRecipe Recipe, string Data, strin
     public void Save(string runDirectory)
     {
         Directory.CreateDirectory(runDirectory);
-        var path = Path.Combine(runDirectory, FileName);
-        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(this, _jsonOptions));
-        File.Move(path + ".tmp", path, overwrite: true);
+        AtomicFile.WriteAllText(Path.Combine(runDirectory, FileName), JsonSerializer.Serialize(this, _jsonOptions));
     }
 
     /// <summary>Reads a run folder's config; a missing or malformed file is a user error naming it.</summary>
@@ -79,37 +78,6 @@ public sealed record PretrainRunConfig(PretrainRecipe Recipe, string Data, strin
         catch (JsonException e)
         {
             throw new UserInputException($"{path}: malformed config ({e.Message})");
-        }
-    }
-
-    /// <summary>
-    /// Reads a recipe file: a JSON object of recipe fields in snake_case (as in a run's config.json "recipe"), applied
-    /// over <paramref name="baseRecipe"/>; unknown fields are rejected by name.
-    /// </summary>
-    public static PretrainRecipe ReadRecipe(string path, PretrainRecipe baseRecipe)
-    {
-        if (!File.Exists(path))
-        {
-            throw new UserInputException($"recipe file not found: {path}");
-        }
-        try
-        {
-            var overrides = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path)) as System.Text.Json.Nodes.JsonObject
-                ?? throw new UserInputException($"{path}: a recipe file holds one JSON object of recipe fields");
-            var merged = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(baseRecipe, _jsonOptions))!.AsObject();
-            foreach (var (key, value) in overrides)
-            {
-                if (!merged.ContainsKey(key))
-                {
-                    throw new UserInputException($"{path}: unknown recipe field '{key}' (known: {string.Join(", ", merged.Select(kv => kv.Key))})");
-                }
-                merged[key] = value?.DeepClone();
-            }
-            return merged.Deserialize<PretrainRecipe>(_jsonOptions) ?? throw new UserInputException($"{path}: empty recipe");
-        }
-        catch (JsonException e)
-        {
-            throw new UserInputException($"{path}: malformed recipe ({e.Message})");
         }
     }
 

@@ -3,6 +3,7 @@ using SynVid.Datasets;
 using SynVid.Model;
 using SynVid.Reporting;
 using SynVid.Runtime;
+using SynVid.Serialization;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -18,9 +19,9 @@ namespace SynVid.Training;
 public sealed record PretrainResult(long StartStep, long EndStep, double FirstLoss, double LastLoss, double ClipsPerSecond, double DataWaitShare);
 
 /// <summary>
-/// VideoMAE pre-training, one clear loop: per optimiser step set the scheduled lr, run the accumulated forward and
-/// backward passes on prefetched batches, stop on a non-finite loss before it touches the weights, step AdamW, log,
-/// and checkpoint every N steps. Everything (weights, data, masks) is a function of the recipe's seed and the step,
+/// VideoMAE pre-training, one clear loop: per optimiser step run a <see cref="PretrainStep"/> on prefetched batches
+/// (scheduled lr, accumulated forward and backward passes, AdamW), stop on a non-finite loss before it touches the
+/// weights, log, and checkpoint every N steps. Everything (weights, data, masks) is a function of the recipe's seed and the step,
 /// so a resumed run reproduces an uninterrupted one exactly on the CPU.
 /// </summary>
 public static class Pretrainer
@@ -67,22 +68,23 @@ public static class Pretrainer
         }
         var device = TorchRuntime.ResolveDevice(recipe.Device);
         var modelConfig = recipe.ModelConfig();
-        var schedule = recipe.Schedule();
         config.Save(runDirectory);
+        // What an interrupted run left under temporary names (plots, metrics; checkpoints clean their own folder).
+        AtomicFile.CleanStale(runDirectory);
 
         manual_seed(recipe.Seed);
         using var model = new PretrainModel(modelConfig);
         model.to(device);
-        var groups = ParameterGroups.Build(model.named_parameters().Select(p => (p.name, p.parameter)), recipe.WeightDecay, ParameterGroups.PretrainSkip);
-        using var optimizer = OptimizerFactory.AdamW(groups, recipe.Beta1, recipe.Beta2, recipe.Eps);
+        using var trainStep = new PretrainStep(model, recipe);
 
         var store = new CheckpointStore(runDirectory);
+        // a checkpoint write killed mid-way (kill -9) left a temporary folder
+        store.RemoveInterruptedWrites();
         var startStep = store.LatestStep() ?? 0;
         if (startStep > 0)
         {
-            store.Load(startStep, model, optimizer);
+            store.Load(startStep, model, trainStep.Optimizer);
         }
-        model.train();
 
         using var metrics = MetricsCsv.Open(Path.Combine(runDirectory, "metrics.csv"), MetricColumns, resumeStep: startStep + 1);
         using var events = new TensorBoardEventWriter(Path.Combine(runDirectory, "tensorboard"));
@@ -100,34 +102,12 @@ public static class Pretrainer
         for (var step = startStep; step < untilStep; step++)
         {
             cancellation.ThrowIfCancellationRequested();
-            using var quiet = GcQuietRegion.Enter();
-            using var scope = NewDisposeScope();
-            var lr = schedule.At(step);
-            OptimizerFactory.SetLearningRate(optimizer, groups, lr);
-            optimizer.zero_grad();
-            var lossSum = 0.0;
-            for (var micro = 0; micro < recipe.Accumulation; micro++)
-            {
-                using var batch = batches.Take();
-                var x = batch.Video.to(device);
-                var mask = batch.Mask.to(device);
-                var prediction = model.forward(x, mask);
-                var target = ReconstructionTarget.Compute(x, mask, modelConfig.Encoder, recipe.NormalizeTarget);
-                var loss = ReconstructionTarget.Loss(prediction, target);
-                (loss / recipe.Accumulation).backward();
-                lossSum += loss.item<float>();
-                clips += recipe.BatchSize;
-            }
-            var stepLoss = lossSum / recipe.Accumulation;
+            var (stepLoss, lr) = trainStep.Run(step, batches.Take);
+            clips += (long)recipe.BatchSize * recipe.Accumulation;
             if (!double.IsFinite(stepLoss))
             {
                 throw new NonFiniteLossException(step + 1, stepLoss, store.LatestStep());
             }
-            if (recipe.ClipGrad is { } maxNorm)
-            {
-                nn.utils.clip_grad_norm_(model.parameters(), maxNorm);
-            }
-            optimizer.step();
 
             var done = step + 1;
             firstLoss = double.IsNaN(firstLoss) ? stepLoss : firstLoss;
@@ -140,7 +120,7 @@ public static class Pretrainer
             if (done % recipe.CheckpointEvery == 0 || done == untilStep)
             {
                 var epoch = done * recipe.TotalBatch / recipe.EpochSize;
-                store.Save(done, epoch, model, optimizer, args, keepLast: 3);
+                store.Save(done, epoch, model, trainStep.Optimizer, args, keepLast: 3);
             }
             progress?.Report(new PretrainProgress(done, untilStep, stepLoss, lr, clipsPerSecond, waitShare));
         }

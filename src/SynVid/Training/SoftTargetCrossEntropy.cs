@@ -2,7 +2,7 @@ using static TorchSharp.torch;
 
 namespace SynVid.Training;
 
-/// <summary>timm's SoftTargetCrossEntropy (REFERENCE.md §5.3): mean over the batch of −Σ_c target_c · log_softmax(logits)_c.</summary>
+/// <summary>timm's SoftTargetCrossEntropy (docs/reference-behaviour.md §5.3): mean over the batch of −Σ_c target_c · log_softmax(logits)_c.</summary>
 public static class SoftTargetCrossEntropy
 {
     /// <summary>The loss of logits (B, C) against soft targets (B, C).</summary>

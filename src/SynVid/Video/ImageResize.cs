@@ -4,7 +4,7 @@ namespace SynVid.Video;
 public static class ImageResize
 {
     /// <summary>
-    /// Nearest-neighbour resize with OpenCV's <c>INTER_NEAREST</c> sampling (the reference's texture resize, REFERENCE.md
+    /// Nearest-neighbour resize with OpenCV's <c>INTER_NEAREST</c> sampling (the reference's texture resize, docs/reference-behaviour.md
     /// §2.8 and Q11): destination column x reads source column ⌊x · (1 / (dstW / srcW))⌋, clamped to the last column, and
     /// likewise for rows. This is not the pixel-centre convention of PIL or Skia (⌊(x + ½)·srcW/dstW⌋), which picks
     /// different pixels.

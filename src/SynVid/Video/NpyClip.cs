@@ -65,16 +65,7 @@ public static class NpyClip
         var bytes = Encode(frames);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        AtomicFile.WriteAllBytes(path, bytes);
     }
 
     /// <summary>The bytes of a (T, H, W, 3) uint8 <c>.npy</c> file holding <paramref name="frames"/>.</summary>

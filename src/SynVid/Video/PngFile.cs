@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using SkiaSharp;
+using SynVid.Serialization;
 
 namespace SynVid.Video;
 
@@ -21,15 +22,12 @@ public static class PngFile
         {
             throw new UserInputException($"PNG {path}: folder {folder} does not exist");
         }
-        var tempPath = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.partial");
         try
         {
-            File.WriteAllBytes(tempPath, bytes);
-            File.Move(tempPath, fullPath, overwrite: true);
+            AtomicFile.WriteAllBytes(fullPath, bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            TryDelete(tempPath);
             throw new UserInputException($"PNG {path}: cannot write it: {e.Message}", e);
         }
     }
@@ -63,17 +61,5 @@ public static class PngFile
             throw new UserInputException($"image file not found: {path}");
         }
         return SkiaImages.TryDecode(path, allowIncomplete: false, out var error) ?? throw new UserInputException($"image {path}: {error}");
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Best effort; a hidden .partial file is never taken for a finished image.
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SynVid.Serialization;
 
 namespace SynVid.Video;
 
@@ -6,10 +7,11 @@ namespace SynVid.Video;
 /// Encodes RGB frames to a video file by streaming raw rgb24 frames to ffmpeg's standard input.
 /// </summary>
 /// <remarks>
-/// The file is written under a temporary hidden name in the destination folder and renamed to its final name only by
-/// <see cref="Complete"/>, after ffmpeg has exited successfully; disposing an uncompleted writer kills ffmpeg and deletes
-/// the temporary file. A file at the final path is therefore always a complete video. The container follows the
-/// extension: .mp4, .mkv, .mov or .avi. Not thread-safe: one writer is fed by one thread.
+/// The file is written under a temporary name (<see cref="AtomicFile.TempPathFor"/>) in the destination folder and
+/// renamed to its final name only by <see cref="Complete"/>, after ffmpeg has exited successfully; disposing an
+/// uncompleted writer kills ffmpeg and deletes the temporary file. A file at the final path is therefore always a
+/// complete video. The container follows the extension: .mp4, .mkv, .mov or .avi. Not thread-safe: one writer is fed
+/// by one thread.
 /// </remarks>
 public sealed class VideoWriter : IDisposable
 {
@@ -90,8 +92,7 @@ public sealed class VideoWriter : IDisposable
         {
             throw new UserInputException($"video {path}: folder {folder} does not exist");
         }
-        var tempPath = System.IO.Path.Combine(
-            folder, $".{System.IO.Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.partial");
+        var tempPath = AtomicFile.TempPathFor(fullPath);
         try
         {
             // Creating the file here turns an unwritable folder into a clear error before ffmpeg starts.
@@ -190,7 +191,7 @@ public sealed class VideoWriter : IDisposable
             }
             catch (IOException)
             {
-                // Best effort: a leftover hidden .partial file is never mistaken for a finished video.
+                // Best effort: a leftover temporary is never mistaken for a finished video, and AtomicFile.CleanStale removes it.
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using SynVid.Analysis;
 using SynVid.Analysis.Data;
+using SynVid.Serialization;
 using SynVid.Tests.Cli;
 using SynVid.Video;
 
@@ -28,7 +29,7 @@ public sealed class AnalyzeCommandTests
         Assert.Equal(64, json["counts"]!["frames"]!.GetValue<int>());
         Assert.Equal(8, json["counts"]!["videos"]!.GetValue<int>());
         Assert.True(new FileInfo(dir.File("analysis.png")).Length > 1000);
-        Assert.DoesNotContain(Directory.GetFiles(dir.Path), f => f.Contains(".tmp", StringComparison.Ordinal));
+        Assert.DoesNotContain(Directory.GetFiles(dir.Path), AtomicFile.IsTemporary);
     }
 
     [Fact]

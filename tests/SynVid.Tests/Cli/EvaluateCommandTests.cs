@@ -32,10 +32,11 @@ public class EvaluateCommandTests
     public void BadViewsAndClassMismatchAreUsageErrors()
     {
         using var fixture = new DownstreamFixture();
-        var run = CliRunner.Run("evaluate", "--checkpoint", fixture.Checkpoint, "--data", "folder:" + fixture.DataDir, "--views", "5by3", "--out", fixture.Root);
+        var outDir = Path.Combine(fixture.Root, "eval");
+        var run = CliRunner.Run("evaluate", "--checkpoint", fixture.Checkpoint, "--data", "folder:" + fixture.DataDir, "--views", "5by3", "--out", outDir);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("5by3", run.StdErr, StringComparison.Ordinal);
-        run = CliRunner.Run("evaluate", "--checkpoint", fixture.Checkpoint, "--data", "synaction", "--out", fixture.Root);
+        run = CliRunner.Run("evaluate", "--checkpoint", fixture.Checkpoint, "--data", "synaction", "--out", outDir);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("3 classes", run.StdErr, StringComparison.Ordinal);
     }

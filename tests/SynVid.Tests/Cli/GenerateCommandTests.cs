@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SynVid.Serialization;
 using SynVid.Synthesis;
 using SynVid.Video;
 
@@ -41,12 +42,12 @@ public sealed class GenerateCommandTests : IDisposable
         // Resume: only the missing video is rendered again, with the same bytes.
         var before = File.ReadAllBytes(Path.Combine(video1, "00002.png"));
         Directory.Delete(video1, recursive: true);
-        Directory.CreateDirectory(video1 + ".tmp-deadbeef"); // what a killed run leaves behind
+        Directory.CreateDirectory(video1 + AtomicFile.Marker + "999999999-deadbeef"); // what a killed run leaves behind
         r = CliRunner.Run(args);
         Assert.True(r.ExitCode == 0, r.StdErr);
         Assert.Contains("wrote 1 video(s), 2 already present", r.StdOut, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(Path.Combine(video1, "00002.png")));
-        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(_dir, "videos"), "*tmp*"));
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(_dir, "videos"), "*" + AtomicFile.Marker + "*"));
 
         // Another dataset in the same folder is refused.
         r = CliRunner.Run([.. args[..^1], "8"]);
@@ -134,7 +135,7 @@ public sealed class GenerateCommandTests : IDisposable
         { ["--stage", "moving-circles", "--count", "0"], "--count" },
         { ["--stage", "moving-circles", "--count", "2", "--shard", "2/2"], "--shard" },
         { ["--stage", "moving-circles", "--count", "2", "--res", "3"], "resolution" },
-        { ["--stage", "moving-circles", "--count", "2", "--frames", "0"], "minFrames" },
+        { ["--stage", "moving-circles", "--count", "2", "--frames", "0"], "--frames must be at least 1, got 0" },
         { ["--stage", "moving-circles", "--count", "2", "--set", "wobble=3"], "wobble" },
         { ["--stage", "moving-circles", "--count", "2", "--set", "speedFactor=-1"], "speedFactor" },
         { ["--stage", "moving-circles", "--count", "2", "--format", "gif"], "gif" },
@@ -164,7 +165,7 @@ public sealed class GenerateCommandTests : IDisposable
         {
             var r = CliRunner.Run("generate", "--stage", "moving-circles", "--count", "1", "--out", Path.Combine(_dir, "sub"), "--format", "png", "--res", "16", "--frames", "2");
             Assert.Equal(2, r.ExitCode);
-            Assert.Contains("cannot write to output folder", r.StdErr, StringComparison.Ordinal);
+            Assert.Contains("is a file, not a folder", r.StdErr, StringComparison.Ordinal);
         }
         finally
         {
@@ -203,7 +204,9 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.True(r.ExitCode == 0, r.StdErr);
         var sheet = ReadPng(png);
         Assert.Equal((4 + 3 * 36, 4 + 2 * 36), (sheet.Width, sheet.Height));
-        r = CliRunner.Run("preview", "--progression", "--res", "16", "--columns", "2", "--out", png);
+        // an existing output file is replaced only with --force
+        Assert.Equal(2, CliRunner.Run("preview", "--progression", "--res", "16", "--columns", "2", "--out", png).ExitCode);
+        r = CliRunner.Run("preview", "--progression", "--res", "16", "--columns", "2", "--out", png, "--force");
         Assert.True(r.ExitCode == 0, r.StdErr);
         Assert.Equal(4 + 8 * 20, ReadPng(png).Height);
         Assert.Equal(2, CliRunner.Run("preview", "--stage", "moving-shapes", "--progression").ExitCode);

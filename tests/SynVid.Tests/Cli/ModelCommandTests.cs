@@ -71,4 +71,12 @@ public sealed class ModelCommandTests : IDisposable
         Assert.Matches(@"median \d+\.\d ms .* GFLOP/s$", last);
         Assert.Contains("step 2/2", r.StdOut, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void BenchTrainStepTakesAPresetAndExplicitOverrides()
+    {
+        var r = CliRunner.Run("bench", "train-step", "--preset", "cpu-tiny", "--frames", "4", "--img", "32", "--batch", "1", "--steps", "1", "--warmup", "0");
+        Assert.True(r.ExitCode == 0, r.StdErr);
+        Assert.Contains("train-step cpu-tiny: tiny (4+2 blocks), 4 frames, 32², batch 1,", r.StdOut, StringComparison.Ordinal);
+    }
 }

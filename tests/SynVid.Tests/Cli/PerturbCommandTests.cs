@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SynVid.Evaluation.Perturbations;
+using SynVid.Serialization;
 using SynVid.Video;
 
 namespace SynVid.Tests.Cli;
@@ -24,7 +25,7 @@ public sealed class PerturbCommandTests : IDisposable
         var actual = NpyClip.Read(output);
         Assert.Equal(expected.Length, actual.Length);
         Assert.All(expected.Zip(actual), p => Assert.True(p.First.PixelsEqual(p.Second)));
-        Assert.Empty(Directory.GetFiles(_dir, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(_dir, "*" + AtomicFile.Marker + "*"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using SynVid.Datasets.Specs;
 using SynVid.Evaluation.Perturbations;
+using SynVid.Serialization;
 using SynVid.Tests.Evaluation.Robustness;
 using SynVid.Video;
 
@@ -44,8 +45,7 @@ public sealed class PerturbDatasetCommandTests : IDisposable
         var other = CliRunner.Run([.. args[..^5], "--seed", "5"]);
         Assert.Equal(2, other.ExitCode);
         Assert.Contains("other settings", other.StdErr);
-        Assert.Empty(Directory.GetFiles(output, "*tmp*", SearchOption.AllDirectories));
-        Assert.Empty(Directory.GetFiles(output, "*.partial", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFileSystemEntries(output, "*" + AtomicFile.Marker + "*", SearchOption.AllDirectories));
     }
 
     [Fact]

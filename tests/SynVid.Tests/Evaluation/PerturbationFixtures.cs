@@ -2,7 +2,7 @@ using SynVid.Video;
 
 namespace SynVid.Tests.Evaluation;
 
-/// <summary>The reference's UCF101-P outputs in shared/fixtures/perturbations (see its manifest.json).</summary>
+/// <summary>The reference's UCF101-P outputs in tests/fixtures/perturbations (see its manifest.json).</summary>
 internal static class PerturbationFixtures
 {
     /// <summary>Input frames whose outputs the fixtures hold.</summary>
@@ -18,7 +18,7 @@ internal static class PerturbationFixtures
                 dir = dir.Parent;
             }
             Assert.NotNull(dir);
-            return Path.Combine(dir.FullName, "..", "shared", "fixtures", "perturbations");
+            return Path.Combine(dir.FullName, "tests", "fixtures", "perturbations");
         }
     }
 

@@ -4,7 +4,7 @@ using SynVid.Video;
 namespace SynVid.Tests.Evaluation;
 
 /// <summary>
-/// Parity with the reference's outputs (shared/fixtures/perturbations, frames 0 and 7 of a 224² clip).
+/// Parity with the reference's outputs (tests/fixtures/perturbations, frames 0 and 7 of a 224² clip).
 /// Tolerances per type: JPEG ≥ 60 dB PSNR (measured: identical); defocus and zoom blur at most one grey level and at
 /// most 0.01% of channel values off (measured: one value off at defocus severity 2, rounding at an exact .0 boundary
 /// after OpenCV's DFT filter); static rotation at most 0.01% of channel values differ (measured: identical).

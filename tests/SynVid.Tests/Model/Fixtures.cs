@@ -1,4 +1,5 @@
 using SynVid.Model;
+using SynVid.Training;
 using static TorchSharp.torch;
 
 namespace SynVid.Tests.Model;
@@ -6,7 +7,8 @@ namespace SynVid.Tests.Model;
 /// <summary>The reference VideoMAE fixtures (tiny configuration) and comparison functions.</summary>
 internal static class Fixtures
 {
-    internal static string Directory { get; } = Path.Combine(RepoRoot(), "..", "shared", "fixtures", "videomae");
+    /// <summary>tests/fixtures/videomae, written by the authors' code (see its manifest.json).</summary>
+    internal static string Directory { get; } = Path.Combine(RepoRoot(), "tests", "fixtures", "videomae");
 
     internal static string File(string name) => Path.Combine(Directory, name);
 
@@ -28,6 +30,17 @@ internal static class Fixtures
         DecoderEmbedDim = 24,
         DecoderDepth = 2,
         DecoderNumHeads = 3,
+    };
+
+    /// <summary>A pre-training recipe at a constant lr (no warm-up, minimum = peak) for steps of the fixture models.</summary>
+    internal static PretrainRecipe ConstantLr(double lr, int batch) => new()
+    {
+        BatchSize = batch,
+        Accumulation = 1,
+        BaseLr = lr * 256 / batch,
+        BaseMinLr = lr * 256 / batch,
+        WarmupSteps = 0,
+        TotalSteps = 1000,
     };
 
     /// <summary>manifest.json "finetune": the same trunk with 5 classes and mean pooling.</summary>

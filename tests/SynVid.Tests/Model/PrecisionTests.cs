@@ -1,6 +1,7 @@
 using SynVid.Model;
 using SynVid.Model.Checkpoints;
 using SynVid.Serialization;
+using SynVid.Training;
 using static TorchSharp.torch;
 
 namespace SynVid.Tests.Model;
@@ -36,12 +37,11 @@ public class PrecisionTests
         random.manual_seed(8);
         var config = Fixtures.TinyPretrain with { Encoder = Fixtures.TinyTrunk with { Precision = MatmulPrecision.BFloat16 } };
         using var model = new PretrainModel(config);
-        using var step = new PretrainStep(model, new PretrainOptimizerConfig { LearningRate = 1e-3 });
-        using var clip = randn([2, 3, 16, 32, 32]);
-        using var mask = new MaskGenerator(config.Encoder).Batch(2, new Random(8));
-        var before = step.Evaluate(clip, mask);
-        step.Run(clip, mask);
-        Assert.True(step.Evaluate(clip, mask) < before);
+        using var step = new PretrainStep(model, Fixtures.ConstantLr(1e-3, 2));
+        using var batch = new PretrainBatch(randn([2, 3, 16, 32, 32]), new MaskGenerator(config.Encoder).Batch(2, new Random(8)), 0);
+        var before = step.Evaluate(batch);
+        step.Run(0, batch);
+        Assert.True(step.Evaluate(batch) < before);
         Assert.All(model.parameters(), p => Assert.Equal(ScalarType.Float32, p.dtype));
     }
 }

@@ -1,4 +1,5 @@
 using SynVid.Reporting;
+using SynVid.Serialization;
 
 namespace SynVid.Tests.Reporting;
 
@@ -47,7 +48,7 @@ public class MetricsCsvTests
             var bytes = File.ReadAllBytes(path);
             Assert.True(bytes.Length > 5000);
             Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
-            Assert.Empty(Directory.GetFiles(dir, "*.tmp*"));
+            Assert.Empty(Directory.GetFiles(dir, "*" + AtomicFile.Marker + "*"));
         }
         finally
         {

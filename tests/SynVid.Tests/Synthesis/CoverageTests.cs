@@ -31,7 +31,7 @@ public class CoverageTests
     [Fact]
     public void BlackFractionOverTimeFollowsTheReferenceMeasurements()
     {
-        // REFERENCE.md §2.10 (6 videos each): static 0 throughout; moving circles 0 → 0.017; moving shapes
+        // docs/reference-behaviour.md §2.10 (6 videos each): static 0 throughout; moving circles 0 → 0.017; moving shapes
         // 0.025 → 0.111; accelerating + affine shapes 0.052 → 0.322. Bounds allow for 12-video sampling noise.
         Assert.All(BlackFraction(Stages.StaticCircles, 12), f => Assert.True(f < 0.002, $"static {f}"));
         var circles = BlackFraction(Stages.MovingCircles, 12);

@@ -19,7 +19,7 @@ public class RadiusLawTests
     [Fact]
     public void PercentilesMatchTheReferenceAtRes256()
     {
-        // REFERENCE.md §2.3: P10 25, median 34, mean ≈ 42.8, P90 70, P99 151, min 25, max ≤ 254.
+        // docs/reference-behaviour.md §2.3: P10 25, median 34, mean ≈ 42.8, P90 70, P99 151, min 25, max ≤ 254.
         var r = Draw(200_000, 256);
         int P(double q) => r[(int)(q * (r.Length - 1))];
         Assert.Equal(25, r[0]);

@@ -43,7 +43,7 @@ public class HistogramMatchingTests
     [Fact]
     public void WaveletTargetsHaveTheDocumentedMoments()
     {
-        // TEXTURES.md §1.2c table: ŝ = 4 gives σ ≈ 61.6 at r̂ = 0.4 and ≈ 8.8 at r̂ = 0.8; ŝ = 16 gives 85.3 … 34.6.
+        // docs/reference-textures.md §1.2c table: ŝ = 4 gives σ ≈ 61.6 at r̂ = 0.4 and ≈ 8.8 at r̂ = 0.8; ŝ = 16 gives 85.3 … 34.6.
         Assert.Equal(61.6, WaveletMarginalModel.Density(4, 0.4).Std, 0.2);
         Assert.Equal(8.8, WaveletMarginalModel.Density(4, 0.8).Std, 0.2);
         Assert.Equal(85.3, WaveletMarginalModel.Density(16, 0.4).Std, 0.2);

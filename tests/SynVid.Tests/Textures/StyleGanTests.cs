@@ -32,7 +32,7 @@ public class StyleGanTests
     [Fact]
     public void DemodulatedChinWeightsReduceToSignedCopiesOfOneMap()
     {
-        // TEXTURES.md §2.5: with W[o,i] = g_o·K_{k_i}, demodulation leaves sign(g_o)·U for every output channel.
+        // docs/reference-textures.md §2.5: with W[o,i] = g_o·K_{k_i}, demodulation leaves sign(g_o)·U for every output channel.
         var rng = new TextureRng(4, 5, 6);
         const int cin = 12, cout = 6, n = 8;
         var kernels = Enumerable.Range(0, cin).Select(_ => rng.IntInclusive(0, 39)).ToArray();

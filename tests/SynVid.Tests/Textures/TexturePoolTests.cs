@@ -1,3 +1,4 @@
+using SynVid.Serialization;
 using SynVid.Tests.Cli;
 using SynVid.Textures;
 using SynVid.Video;
@@ -69,7 +70,7 @@ public sealed class TexturePoolTests : IDisposable
         var again = CliRunner.Run("textures", "--kind", "stylegan-oriented", "--count", "4", "--out", _dir, "--res", "32", "--seed", "4");
         Assert.True(again.ExitCode == 0, again.StdErr);
         Assert.Contains("1 written, 3 already present", again.StdOut, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(_dir, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(_dir, "*" + AtomicFile.Marker + "*"));
         var bad = CliRunner.Run("textures", "--kind", "plasma", "--count", "1", "--out", _dir);
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("plasma", bad.StdErr, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Collections;
+using SynVid.Serialization;
 using SynVid.Training;
 using TorchSharp;
 using TorchSharp.PyBridge;
@@ -73,7 +74,7 @@ public class CheckpointStoreTests
             store.Save(5, 1, model, opt, new Dictionary<string, object> { ["batch_size"] = 4 });
 
             // A write killed half-way leaves only a temporary folder, which never counts as a checkpoint.
-            var torn = Path.Combine(store.Directory, CheckpointStore.FolderName(9) + ".tmp-4242");
+            var torn = Path.Combine(store.Directory, CheckpointStore.FolderName(9) + AtomicFile.Marker + "999999999-4242");
             Directory.CreateDirectory(torn);
             File.WriteAllBytes(Path.Combine(torn, "checkpoint.pth"), [1, 2, 3]);
             Assert.Equal(5L, store.LatestStep());
@@ -86,6 +87,11 @@ public class CheckpointStoreTests
             using var wrong = nn.Sequential(("fc1", nn.Linear(4, 9)), ("fc2", nn.Linear(9, 1)));
             var e = Assert.Throws<UserInputException>(() => store.Load(5, wrong, null));
             Assert.Contains("fc1", e.Message, StringComparison.Ordinal);
+            // Resuming needs the same architecture: weights the model lacks, or the checkpoint lacks, are an error.
+            using var smaller = nn.Sequential(("fc1", nn.Linear(4, 8)));
+            Assert.Contains("fc2", Assert.Throws<UserInputException>(() => store.Load(5, smaller, null)).Message, StringComparison.Ordinal);
+            using var larger = nn.Sequential(("fc1", nn.Linear(4, 8)), ("fc2", nn.Linear(8, 1)), ("fc3", nn.Linear(1, 1)));
+            Assert.Contains("fc3", Assert.Throws<UserInputException>(() => store.Load(5, larger, null)).Message, StringComparison.Ordinal);
         }
         finally
         {

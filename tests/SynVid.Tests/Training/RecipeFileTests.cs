@@ -12,7 +12,7 @@ public class RecipeFileTests
         {
             var good = Path.Combine(dir, "good.json");
             File.WriteAllText(good, """{ "model": "small", "batch_size": 4, "total_steps": 900, "masking": "random", "clip_grad": 1.5 }""");
-            var recipe = PretrainRunConfig.ReadRecipe(good, PretrainPresets.CpuTiny);
+            var recipe = RecipeOverrides.FromFile(good, PretrainPresets.CpuTiny);
             Assert.Equal("small", recipe.Model);
             Assert.Equal(4, recipe.BatchSize);
             Assert.Equal(900, recipe.TotalSteps);
@@ -22,13 +22,13 @@ public class RecipeFileTests
 
             var unknown = Path.Combine(dir, "unknown.json");
             File.WriteAllText(unknown, """{ "batchsize": 4 }""");
-            var e = Assert.Throws<UserInputException>(() => PretrainRunConfig.ReadRecipe(unknown, PretrainPresets.CpuTiny));
+            var e = Assert.Throws<UserInputException>(() => RecipeOverrides.FromFile(unknown, PretrainPresets.CpuTiny));
             Assert.Contains("batchsize", e.Message, StringComparison.Ordinal);
 
             var broken = Path.Combine(dir, "broken.json");
             File.WriteAllText(broken, "{ \"model\": ");
-            Assert.Throws<UserInputException>(() => PretrainRunConfig.ReadRecipe(broken, PretrainPresets.CpuTiny));
-            Assert.Throws<UserInputException>(() => PretrainRunConfig.ReadRecipe(Path.Combine(dir, "missing.json"), PretrainPresets.CpuTiny));
+            Assert.Throws<UserInputException>(() => RecipeOverrides.FromFile(broken, PretrainPresets.CpuTiny));
+            Assert.Throws<UserInputException>(() => RecipeOverrides.FromFile(Path.Combine(dir, "missing.json"), PretrainPresets.CpuTiny));
         }
         finally
         {

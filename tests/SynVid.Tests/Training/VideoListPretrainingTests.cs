@@ -50,7 +50,7 @@ public class VideoListPretrainingTests
             var bad = Path.Combine(root, "bad.csv");
             File.WriteAllLines(bad, File.ReadAllLines(csv).Prepend("videos/none.mp4 0"));
             File.Copy(bad, Path.Combine(data, "bad.csv"));
-            var e = Assert.Throws<UserInputException>(() => new VideoFileClipSource(Path.Combine(data, "bad.csv"), new ClipSampling { Frames = 4 }, 0, BadVideoPolicy.Fail));
+            var e = Assert.Throws<BadVideoException>(() => new VideoFileClipSource(Path.Combine(data, "bad.csv"), new ClipSampling { Frames = 4 }, 0, BadVideoPolicy.Fail));
             Assert.Contains("bad.csv:1", e.Message, StringComparison.Ordinal);
             Assert.Contains("none.mp4", e.Message, StringComparison.Ordinal);
             var skipping = new VideoFileClipSource(Path.Combine(data, "bad.csv"), new ClipSampling { Frames = 4 }, 0, BadVideoPolicy.Skip);
@@ -67,7 +67,7 @@ public class VideoListPretrainingTests
             }
             Assert.Contains(withBroken.Unreadable.Keys, k => k.EndsWith("broken.mp4", StringComparison.Ordinal));
             var failing = new VideoFileClipSource(Path.Combine(data, "broken.csv"), new ClipSampling { Frames = 4 }, 0, BadVideoPolicy.Fail);
-            Assert.Throws<UserInputException>(() => Enumerable.Range(0, 5).Select(i => failing.Clip(i)).ToList());
+            Assert.Throws<BadVideoException>(() => Enumerable.Range(0, 5).Select(i => failing.Clip(i)).ToList());
         }
         finally
         {

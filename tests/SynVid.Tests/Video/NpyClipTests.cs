@@ -61,7 +61,7 @@ public class NpyClipTests
         {
             root = root.Parent!;
         }
-        var frames = NpyClip.Read(Path.Combine(root.FullName, "..", "shared", "fixtures", "perturbations", "input.npy"));
+        var frames = NpyClip.Read(Path.Combine(root.FullName, "tests", "fixtures", "perturbations", "input.npy"));
         Assert.Equal(16, frames.Length);
         Assert.All(frames, f => Assert.Equal((224, 224), (f.Width, f.Height)));
     }

@@ -9,7 +9,7 @@ namespace SynVid.Analysis.Data;
 /// <c>folder:DIR</c>: every video file (.mp4, .avi, .mkv, .webm, .mov, .m4v, .mpg, .mpeg) and every PNG frame folder
 /// (a folder holding .png files, read as frames in ordinal file-name order) under DIR, recursively, in ordinal path
 /// order. Also the downstream specs (<c>ucf101:</c>, <c>hmdb51:</c>, <c>csv:</c>, <c>synaction</c>), whose videos are the
-/// training split's (REFERENCE.md §7: UCF101 split-1 train), read with <see cref="LabeledVideoReader"/>.
+/// training split's (docs/reference-behaviour.md §7: UCF101 split-1 train), read with <see cref="LabeledVideoReader"/>.
 /// </summary>
 public sealed class FileVideoCollection : IVideoCollection
 {

@@ -8,7 +8,7 @@ namespace SynVid.Analysis.Data;
 /// <summary>
 /// <c>stage:NAME[,key=value...]</c>: a generated stage as a <see cref="SyntheticVideoSet"/> (video i is a pure function
 /// of (stage, seed, i)), rendered on demand. Keys: <c>seed</c> (default 0), <c>count</c> (videos in the set, default
-/// 9,537, the paper's dataset size, REFERENCE.md §1.2), <c>images=DIR</c> (texture folder for textured stages; otherwise the
+/// 9,537, the paper's dataset size, docs/reference-behaviour.md §1.2), <c>images=DIR</c> (texture folder for textured stages; otherwise the
 /// built-in pool of stages 6–7), and any stage parameter by its manifest name (e.g. <c>speedFactor=0.5</c>,
 /// <c>resolution=128</c>), applied with <see cref="StageOverrides"/>.
 /// </summary>

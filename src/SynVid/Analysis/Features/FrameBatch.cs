@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace SynVid.Analysis.Features;
 
 /// <summary>
-/// The resize convention of every extractor (REFERENCE.md §7): frames become float tensors in [0, 1], resized to the
+/// The resize convention of every extractor (docs/reference-behaviour.md §7): frames become float tensors in [0, 1], resized to the
 /// input size with anti-aliased bicubic interpolation (PyTorch's <c>interpolate(mode="bicubic", antialias=True)</c>,
 /// the counterpart of PIL's BICUBIC resize) and clamped to [0, 1] against bicubic overshoot; frames already at the
 /// input size are not resampled. Non-square frames are stretched to the square input, as pytorch-fid does.

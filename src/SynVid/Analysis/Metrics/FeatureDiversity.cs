@@ -9,7 +9,7 @@ namespace SynVid.Analysis.Metrics;
 public sealed record DiversityResult(double LogDet, double LogDetPerDim, double Epsilon, int Rank, int Dimension);
 
 /// <summary>
-/// Feature volume as the log-determinant of the feature covariance (REFERENCE.md §7): logdet(Σ + εI) with a fixed,
+/// Feature volume as the log-determinant of the feature covariance (docs/reference-behaviour.md §7): logdet(Σ + εI) with a fixed,
 /// absolute ε = 1e-6 (the same for every dataset, so values from one extractor stay comparable), computed as
 /// Σᵢ ln(max(λᵢ, 0) + ε) over the eigenvalues of Σ in double precision. A rank-deficient Σ (fewer samples than
 /// dimensions, or constant features) stays finite: each null direction contributes ln ε ≈ −13.8.

@@ -1,7 +1,7 @@
 namespace SynVid.Analysis.Metrics;
 
 /// <summary>
-/// Fréchet distance between Gaussians, ‖μ₁−μ₂‖² + Tr(Σ₁ + Σ₂ − 2(Σ₁Σ₂)^½) (REFERENCE.md §7): FID on image features,
+/// Fréchet distance between Gaussians, ‖μ₁−μ₂‖² + Tr(Σ₁ + Σ₂ − 2(Σ₁Σ₂)^½) (docs/reference-behaviour.md §7): FID on image features,
 /// FVD on clip features.
 /// </summary>
 public static class FrechetDistance

@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace SynVid.Analysis.Metrics;
 
-/// <summary>Kullback–Leibler divergences between multivariate Gaussians (REFERENCE.md §7, colour distance).</summary>
+/// <summary>Kullback–Leibler divergences between multivariate Gaussians (docs/reference-behaviour.md §7, colour distance).</summary>
 public static class GaussianKl
 {
     /// <summary>

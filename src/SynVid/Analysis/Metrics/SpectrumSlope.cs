@@ -9,7 +9,7 @@ namespace SynVid.Analysis.Metrics;
 public sealed record RadialSpectrum(int Size, double[] Amplitude);
 
 /// <summary>
-/// Spectrum slope α (REFERENCE.md §7, SynVid recipe): the frame is converted to grey (ITU-R BT.601 luma
+/// Spectrum slope α (docs/reference-behaviour.md §7, SynVid recipe): the frame is converted to grey (ITU-R BT.601 luma
 /// 0.299 R + 0.587 G + 0.114 B on 0..255), centre-cropped to a square of side S = min(H, W) (no window), transformed by a
 /// 2-D FFT in double precision, and the amplitude |F(kx, ky)| averaged over rings r = round(√(kx² + ky²)) for
 /// r = 1..⌊S/2⌋ (DC and the corners beyond Nyquist excluded). α is the negated slope of the least-squares line through

@@ -1,6 +1,6 @@
 namespace SynVid.Analysis.Progression;
 
-/// <summary>One row of the paper's ViT-B results (REFERENCE.md §8.1–§8.2), top-1 in percent.</summary>
+/// <summary>One row of the paper's ViT-B results (docs/reference-behaviour.md §8.1–§8.2), top-1 in percent.</summary>
 /// <param name="Label">The paper's row label.</param>
 /// <param name="Ucf101FineTune">UCF101 fine-tuning (Figure 2 / Table 1).</param>
 /// <param name="Hmdb51FineTune">HMDB51 fine-tuning (Table 1).</param>
@@ -16,7 +16,7 @@ public static class PaperResults
     /// <summary>The arm pre-trained on the downstream data's own training videos (the paper's UCF101 pre-training row).</summary>
     public const string InDomain = "in-domain";
 
-    /// <summary>Rows by arm (REFERENCE.md §8.2 Table 1, ViT-B).</summary>
+    /// <summary>Rows by arm (docs/reference-behaviour.md §8.2 Table 1, ViT-B).</summary>
     public static IReadOnlyDictionary<string, PaperRow> ViTBase { get; } = new Dictionary<string, PaperRow>(StringComparer.Ordinal)
     {
         [Scratch] = new("Random init", 51.4, 18.2, 8.9),
@@ -33,7 +33,7 @@ public static class PaperResults
 
     /// <summary>
     /// Share of the scratch-to-upper-bound gap an arm closes, (model − scratch)/(upper − scratch) in percent
-    /// (REFERENCE.md §8.6); NaN when the bound does not exceed scratch.
+    /// (docs/reference-behaviour.md §8.6); NaN when the bound does not exceed scratch.
     /// </summary>
     public static double GapClosed(double model, double scratch, double upper) =>
         upper > scratch ? 100.0 * (model - scratch) / (upper - scratch) : double.NaN;

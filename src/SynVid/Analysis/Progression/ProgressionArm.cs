@@ -6,7 +6,7 @@ public enum ArmKind
     /// <summary>No pre-training: fine-tuned and probed from random initialisation (the paper's lower bound).</summary>
     Scratch,
 
-    /// <summary>A generator stage of the progression (REFERENCE.md §1.2).</summary>
+    /// <summary>A generator stage of the progression (docs/reference-behaviour.md §1.2).</summary>
     Stage,
 
     /// <summary>The downstream training split itself, labels ignored (the paper's UCF101 pre-training upper bound).</summary>

@@ -6,7 +6,7 @@ namespace SynVid.Analysis.Progression;
 /// <summary>
 /// What a progression runs: the preset, the downstream dataset, and the arms in order — <c>scratch</c>, the chosen
 /// stages in progression order, then optionally <c>in-domain</c> (pre-training on the downstream training split, which
-/// bounds the gap from above as the paper's UCF101 row, REFERENCE.md §8.6).
+/// bounds the gap from above as the paper's UCF101 row, docs/reference-behaviour.md §8.6).
 /// </summary>
 /// <param name="Preset">Step sizes.</param>
 /// <param name="Downstream">Downstream dataset spec (<see cref="DatasetSpec.Forms"/>).</param>
@@ -26,6 +26,7 @@ public sealed record ProgressionPlan(
     {
         ArgumentNullException.ThrowIfNull(preset);
         ArgumentNullException.ThrowIfNull(downstream);
+        preset.Validated();
         DatasetSpec.Parse(downstream);
         if (images is not null && !Directory.Exists(images))
         {

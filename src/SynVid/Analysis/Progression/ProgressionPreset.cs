@@ -4,7 +4,7 @@ using SynVid.Training;
 namespace SynVid.Analysis.Progression;
 
 /// <summary>
-/// How big every step of a progression is (REFERENCE.md §1.2, §5, §7): the named pre-training and fine-tuning recipes
+/// How big every step of a progression is (docs/reference-behaviour.md §1.2, §5, §7): the named pre-training and fine-tuning recipes
 /// (<see cref="PretrainPresets"/>, <see cref="FineTunePresets"/>) with the few lengths a progression shortens, the
 /// dataset-analysis sample sizes and extractor, and the arms run by default. Named presets: <see cref="ProgressionPresets"/>.
 /// </summary>
@@ -32,13 +32,41 @@ public sealed record ProgressionPreset
     public int? LinearProbeEpochs { get; init; }
 
     /// <summary>
-    /// Validate the linear probe every N epochs and after the last (the reference script: every 10, REFERENCE.md §5.4);
+    /// Validate the linear probe every N epochs and after the last (the reference script: every 10, docs/reference-behaviour.md §5.4);
     /// the number the table reports is the multi-view test.
     /// </summary>
     public int LinearProbeValidateEvery { get; init; } = 10;
 
     /// <summary>Whether the linear probe trains on cached features (one deterministic view per video; docs/downstream.md).</summary>
     public bool LinearProbeCachedFeatures { get; init; } = true;
+
+    /// <summary>
+    /// Fine-tuning runs per arm, with seeds seed, seed + 1, …, each in its own step folder (finetune, finetune-s1, …); the
+    /// table reports their mean ± s.d. and a bootstrap interval over test videos. The paper reports one run; 1 keeps
+    /// earlier progression folders valid.
+    /// </summary>
+    public int FineTuneSeeds { get; init; } = 1;
+
+    /// <summary>Whether each arm runs the k-NN probe (<see cref="KnnProbeRecipe"/>) on the frozen encoder's cached clip embeddings.</summary>
+    public bool KnnProbe { get; init; } = true;
+
+    /// <summary>Neighbours of the k-NN probe (null: <see cref="KnnProbeRecipe.Neighbours"/>).</summary>
+    public int? KnnNeighbours { get; init; }
+
+    /// <summary>Vote temperature of the k-NN probe (null: <see cref="KnnProbeRecipe.Temperature"/>).</summary>
+    public double? KnnTemperature { get; init; }
+
+    /// <summary>
+    /// Whether each arm runs the attentive probe (<see cref="AttentiveProbeRecipe"/>) on the frozen encoder's cached patch
+    /// tokens; they are held in memory, (training videos + test views) × tokens × width floats.
+    /// </summary>
+    public bool AttentiveProbe { get; init; } = true;
+
+    /// <summary>Attentive-probe epochs (null: <see cref="AttentiveProbeRecipe.Epochs"/>).</summary>
+    public int? AttentiveProbeEpochs { get; init; }
+
+    /// <summary>Attentive-probe peak learning rate (null: <see cref="AttentiveProbeRecipe.LearningRate"/>).</summary>
+    public double? AttentiveProbeLearningRate { get; init; }
 
     /// <summary>Random frames per dataset for FID, KID, spectrum slope and colour (§7: 10k).</summary>
     public int AnalysisFrames { get; init; } = 10000;
@@ -110,6 +138,46 @@ public sealed record ProgressionPreset
             recipe = recipe with { Epochs = epochs, WarmupEpochs = Math.Min(recipe.WarmupEpochs, epochs) };
         }
         return recipe;
+    }
+
+    /// <summary>The seed of fine-tuning run <paramref name="run"/> (0-based) of a progression seeded <paramref name="seed"/>.</summary>
+    public static int FineTuneSeed(int seed, int run) => seed + run;
+
+    /// <summary>The k-NN probe of every arm.</summary>
+    public KnnProbeRecipe KnnRecipe()
+    {
+        var recipe = new KnnProbeRecipe();
+        return (recipe with
+        {
+            Neighbours = KnnNeighbours ?? recipe.Neighbours,
+            Temperature = KnnTemperature ?? recipe.Temperature,
+        }).Validated();
+    }
+
+    /// <summary>The attentive probe of every arm.</summary>
+    public AttentiveProbeRecipe AttentiveRecipe(int seed)
+    {
+        var recipe = new AttentiveProbeRecipe();
+        var epochs = AttentiveProbeEpochs ?? recipe.Epochs;
+        return (recipe with
+        {
+            Epochs = epochs,
+            WarmupEpochs = Math.Min(recipe.WarmupEpochs, Math.Max(epochs, 0)),
+            LearningRate = AttentiveProbeLearningRate ?? recipe.LearningRate,
+            Seed = seed,
+        }).Validated();
+    }
+
+    /// <summary>Throws a <see cref="UserInputException"/> for a field out of range, before any step runs.</summary>
+    public ProgressionPreset Validated()
+    {
+        if (FineTuneSeeds < 1)
+        {
+            throw new UserInputException($"progression preset '{Name}': fine_tune_seeds must be at least 1, got {FineTuneSeeds}");
+        }
+        KnnRecipe();
+        AttentiveRecipe(0);
+        return this;
     }
 
     /// <summary>The stage an arm pre-trains on, at the preset's resolution.</summary>

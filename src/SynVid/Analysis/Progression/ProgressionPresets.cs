@@ -40,7 +40,7 @@ public static class ProgressionPresets
     };
 
     /// <summary>
-    /// The paper's recipes (REFERENCE.md §5.1, §5.3, §5.4, §7): ViT-B pre-training, UCF101 fine-tuning and linear
+    /// The paper's recipes (docs/reference-behaviour.md §5.1, §5.3, §5.4, §7): ViT-B pre-training, UCF101 fine-tuning and linear
     /// probing at full length, 10k frames and 1,000 videos per dataset; needs a GPU (and days of it per arm).
     /// </summary>
     public static ProgressionPreset Paper { get; } = new()
@@ -49,6 +49,8 @@ public static class ProgressionPresets
         PretrainPreset = "paper",
         FineTunePreset = "paper-ucf101",
         LinearProbeCachedFeatures = false,
+        // ViT-B patch tokens at 16×224² are 1,568 × 768 floats (4.8 MB) per view: UCF101's would not fit in memory
+        AttentiveProbe = false,
         AnalysisDevice = "auto",
     };
 

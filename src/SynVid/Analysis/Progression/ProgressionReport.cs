@@ -131,6 +131,25 @@ public static class ProgressionReport
         return double.IsFinite(rho) ? rho : null;
     }
 
+    /// <summary>
+    /// <see cref="StageOrderSpearman(IReadOnlyList{ProgressionRow}, Func{ProgressionRow, double?})"/> with its permutation
+    /// p-values (<see cref="PermutationTest.Spearman"/>: exact over every order of up to nine arms, else 100,000 seeded
+    /// random orders); null where ρ is.
+    /// </summary>
+    public static RankCorrelationTest? StageOrderSpearmanTest(IReadOnlyList<ProgressionRow> rows, Func<ProgressionRow, double?> accuracy)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(accuracy);
+        if (StageOrderSpearman(rows, accuracy) is null)
+        {
+            return null;
+        }
+        var points = rows.Select((r, i) => (Order: (double)i, Row: r, Value: accuracy(r)))
+            .Where(p => p.Value is { } v && double.IsFinite(v) && p.Row.Stage != PaperResults.InDomain)
+            .ToArray();
+        return PermutationTest.Spearman(points.Select(p => p.Order).ToArray(), points.Select(p => p.Value!.Value).ToArray());
+    }
+
     private static IEnumerable<string> Preamble(ReportContext c)
     {
         yield return $"Preset **{c.Preset}**: {c.Scale}.";
@@ -139,7 +158,7 @@ public static class ProgressionReport
             : $"Downstream: **{c.Downstream}**. The paper's columns are ViT-B at full scale; compare values only at the same scale.";
         yield return c.FeaturesComparableWithPaper
             ? $"Dataset metrics use the {c.Features} features (Inception-v3 pool3, as the paper)."
-            : $"Dataset metrics use '{c.Features}' features, not Inception-v3/I3D: FID, KID and diversity are not comparable with the paper's (REFERENCE.md §7), only between arms; spectrum α and L*a*b* SKL need no features.";
+            : $"Dataset metrics use '{c.Features}' features, not Inception-v3/I3D: FID, KID and diversity are not comparable with the paper's (docs/reference-behaviour.md §7), only between arms; spectrum α and L*a*b* SKL need no features.";
         yield return string.Create(CultureInfo.InvariantCulture, $"Wall time of the steps run: {c.WallSeconds / 60:F1} min.");
         foreach (var note in c.Notes ?? [])
         {
@@ -170,42 +189,70 @@ public static class ProgressionReport
         {
             yield return "Gap closed: needs both the scratch and the in-domain arm.";
         }
-        foreach (var (what, ours, paper) in new (string, Func<ProgressionRow, double?>, Func<PaperRow, double>)[]
+        foreach (var (what, ours, paper) in new (string, Func<ProgressionRow, double?>, Func<PaperRow, double>?)[]
         {
             ("fine-tuning", r => r.FineTuneTop1, p => p.Ucf101FineTune),
             ("linear-probe", r => r.LinProbeTop1, p => p.Ucf101LinearProbe),
+            ("k-NN", r => r.KnnTop1, null),
+            ("attentive-probe", r => r.AttentiveTop1, null),
         })
         {
-            if (StageOrderSpearman(rows, ours) is not { } rho)
+            if (StageOrderSpearmanTest(rows, ours) is not { } test)
             {
                 continue;
             }
-            // the paper's ρ over the same arms that have our value
-            var paperRho = StageOrderSpearman(rows, r => ours(r) is not null && PaperResults.ViTBase.TryGetValue(r.Stage, out var p) ? paper(p) : null);
-            yield return string.Create(CultureInfo.InvariantCulture,
-                $"Spearman ρ between stage order and {what} top-1: {rho:F3} (the paper's ViT-B UCF101 values over the same arms: {(paperRho is { } pr ? pr.ToString("F3", CultureInfo.InvariantCulture) : "–")}).");
+            var line = string.Create(CultureInfo.InvariantCulture, $"Spearman ρ between stage order and {what} top-1: {test.Rho:F3}");
+            if (paper is not null)
+            {
+                // the paper's ρ over the same arms that have our value
+                var paperRho = StageOrderSpearman(rows, r => ours(r) is not null && PaperResults.ViTBase.TryGetValue(r.Stage, out var p) ? paper(p) : null);
+                line += $" (the paper's ViT-B UCF101 values over the same arms: {(paperRho is { } pr ? pr.ToString("F3", CultureInfo.InvariantCulture) : "–")})";
+            }
+            yield return line + "; " + PermutationText(test) + ".";
         }
+    }
+
+    /// <summary>The permutation p-values of a stage-order ρ in words.</summary>
+    public static string PermutationText(RankCorrelationTest test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        var over = test.Exact
+            ? $"exact over all {test.Permutations:N0} orders of the {test.Count} arms"
+            : $"{test.Permutations:N0} seeded random orders of the {test.Count} arms";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"permutation p = {test.POneSided:G3} one-sided (ρ at least this large), {test.PTwoSided:G3} two-sided ({over})");
     }
 
     private static (string[] Header, List<string[]> Rows) Table(IReadOnlyList<ProgressionRow> rows)
     {
         string[] header =
         [
-            "pre-training", "pretrain loss", "FT top-1 (ours)", "LP top-1 (ours)", "paper UCF101 FT", "paper HMDB51 FT", "paper UCF101 LP",
-            "FID", "KID", "diversity logdet", "spectrum α", "L*a*b* SKL",
+            "pre-training", "pretrain loss", "FT top-1 (ours)", "FT 95% CI", "LP top-1 [95% CI]", "k-NN top-1 [95% CI]", "attentive top-1 [95% CI]",
+            "paper UCF101 FT", "paper HMDB51 FT", "paper UCF101 LP", "FID", "KID", "diversity logdet", "spectrum α", "L*a*b* SKL",
         ];
-        static string F(double? v, string format) => v is { } x && double.IsFinite(x) ? x.ToString(format, CultureInfo.InvariantCulture) : "–";
         var lines = new List<string[]>();
         foreach (var r in rows)
         {
             PaperResults.ViTBase.TryGetValue(r.Stage, out var p);
+            var fineTune = F(r.FineTuneTop1, "F1") + (r.FineTuneTop1Sd is { } sd && r.FineTuneTop1 is not null ? " ± " + F(sd, "F1") : "");
             lines.Add(
             [
-                r.Stage, F(r.PretrainLoss, "F4"), F(r.FineTuneTop1, "F1"), F(r.LinProbeTop1, "F1"),
+                r.Stage, F(r.PretrainLoss, "F4"), fineTune, Interval(r.FineTuneTop1CiLow, r.FineTuneTop1CiHigh),
+                WithInterval(r.LinProbeTop1, r.LinProbeTop1CiLow, r.LinProbeTop1CiHigh),
+                WithInterval(r.KnnTop1, r.KnnTop1CiLow, r.KnnTop1CiHigh),
+                WithInterval(r.AttentiveTop1, r.AttentiveTop1CiLow, r.AttentiveTop1CiHigh),
                 F(p?.Ucf101FineTune, "F1"), F(p?.Hmdb51FineTune, "F1"), F(p?.Ucf101LinearProbe, "F1"),
                 F(r.Fid, "F1"), F(r.Kid, "F4"), F(r.DiversityLogDet, "F2"), F(r.SpectrumAlpha, "F3"), F(r.LabSkl, "F3"),
             ]);
         }
         return (header, lines);
     }
+
+    private static string F(double? v, string format) => v is { } x && double.IsFinite(x) ? x.ToString(format, CultureInfo.InvariantCulture) : "–";
+
+    private static string Interval(double? low, double? high) =>
+        low is { } l && high is { } h && double.IsFinite(l) && double.IsFinite(h) ? $"[{F(l, "F1")}, {F(h, "F1")}]" : "–";
+
+    private static string WithInterval(double? value, double? low, double? high) =>
+        value is null ? "–" : Interval(low, high) is var ci && ci != "–" ? $"{F(value, "F1")} {ci}" : F(value, "F1");
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SynVid.Analysis.Data;
@@ -9,6 +10,7 @@ using SynVid.Datasets.Specs;
 using SynVid.Evaluation;
 using SynVid.Reporting;
 using SynVid.Runtime;
+using SynVid.Serialization;
 using SynVid.Synthesis;
 using SynVid.Textures;
 using SynVid.Training;
@@ -24,10 +26,11 @@ namespace SynVid.Analysis.Progression;
 public sealed record ProgressionOutcome(IReadOnlyList<ProgressionRow> Rows, int StepsRun, int StepsCached, double WallSeconds, string ReportPath);
 
 /// <summary>
-/// Runs a <see cref="ProgressionPlan"/> into a folder: per arm pre-train → fine-tune → linear-probe → analyse, each step
-/// in DIR/ARM/STEP (pretrain, finetune, linprobe, analyze) and finished when its <see cref="ProgressionStepRecord"/>
-/// exists. An unfinished step continues from its own checkpoints (pre-training, fine-tuning and probing resume
-/// exactly) or reruns (analysis). After all arms: results.csv, the charts, the preview strip, report.md and report.html.
+/// Runs a <see cref="ProgressionPlan"/> into a folder: per arm pre-train → fine-tune (once per seed) → linear-probe →
+/// k-NN probe → attentive probe → analyse, each step in DIR/ARM/STEP (<see cref="Steps"/>) and finished when its
+/// <see cref="ProgressionStepRecord"/> exists. An unfinished step continues from its own checkpoints (pre-training,
+/// fine-tuning and linear probing resume exactly) or reruns (the probes on cached features, analysis). After all arms:
+/// results.csv, the charts, the preview strip, report.md and report.html.
 /// </summary>
 public static class ProgressionRunner
 {
@@ -37,8 +40,17 @@ public static class ProgressionRunner
     /// <summary>The results table.</summary>
     public const string ResultsFile = "results.csv";
 
-    /// <summary>Step folder names, in the order an arm runs them.</summary>
-    public static IReadOnlyList<string> StepNames { get; } = ["pretrain", "finetune", "linprobe", "analyze"];
+    /// <summary>The first fine-tuning run's step; run k ≥ 1 is <c>finetune-sK</c> (<see cref="FineTuneStep"/>).</summary>
+    public const string FineTune = "finetune";
+
+    /// <summary>The k-NN probe's step.</summary>
+    public const string Knn = "knn";
+
+    /// <summary>The attentive probe's step.</summary>
+    public const string Attentive = "attentive";
+
+    /// <summary>The step folder of fine-tuning run <paramref name="run"/> (0-based): finetune, finetune-s1, finetune-s2, …</summary>
+    public static string FineTuneStep(int run) => run == 0 ? FineTune : $"{FineTune}-s{run}";
 
     /// <summary>Runs (or, with <paramref name="resume"/>, continues) the plan in <paramref name="directory"/>.</summary>
     public static ProgressionOutcome Run(
@@ -52,9 +64,10 @@ public static class ProgressionRunner
             FeatureExtractors.Open(plan.Preset.Features, TorchRuntime.ResolveDevice(plan.Preset.AnalysisDevice)).Dispose();
         }
         Prepare(plan, directory, resume);
-        var steps = plan.Arms.SelectMany(arm => Steps(arm).Select(step => (Arm: arm, Step: step))).ToList();
+        var steps = plan.Arms.SelectMany(arm => Steps(plan.Preset, arm).Select(step => (Arm: arm, Step: step))).ToList();
         int run = 0, cached = 0;
         using var analysis = new AnalysisContext(plan);
+        using var probes = new ProgressionProbes(plan, directory);
         for (var i = 0; i < steps.Count; i++)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -78,36 +91,65 @@ public static class ProgressionRunner
                 case "pretrain":
                     loss = Pretrain(plan, arm, stepDir, Report, cancellation);
                     break;
-                case "finetune":
                 case "linprobe":
-                    Downstream(plan, arm, directory, stepDir, step == "linprobe", Report, cancellation);
+                    Downstream(plan, arm, directory, stepDir, null, Report, cancellation);
+                    break;
+                case Knn:
+                    probes.Knn(arm, stepDir, Report, cancellation);
+                    break;
+                case Attentive:
+                    probes.Attentive(arm, stepDir, Report, cancellation);
+                    break;
+                case "analyze":
+                    analysis.Analyse(arm, stepDir, Report, cancellation);
                     break;
                 default:
-                    analysis.Analyse(arm, stepDir, Report, cancellation);
+                    Downstream(plan, arm, directory, stepDir, FineTuneRun(plan.Preset, step), Report, cancellation);
                     break;
             }
             new ProgressionStepRecord(step, clock.Elapsed.TotalSeconds, loss).Write(stepDir);
             run++;
             Report(1, 1, "done");
         }
-        var rows = plan.Arms.Select(arm => Row(directory, arm)).ToList();
-        DatasetGenerator.WriteAtomically(Path.Combine(directory, ResultsFile), ProgressionRow.ToCsv(rows));
-        var wall = plan.Arms.Sum(arm => Steps(arm).Sum(step => ProgressionStepRecord.Read(Path.Combine(directory, arm.Name, step))?.Seconds ?? 0));
+        var rows = plan.Arms.Select(arm => Row(directory, plan.Preset, arm)).ToList();
+        AtomicFile.WriteAllText(Path.Combine(directory, ResultsFile), ProgressionRow.ToCsv(rows));
+        var wall = plan.Arms.Sum(arm => Steps(plan.Preset, arm).Sum(step => ProgressionStepRecord.Read(Path.Combine(directory, arm.Name, step))?.Seconds ?? 0));
         var reportPath = WriteReport(plan, directory, rows, wall);
         return new ProgressionOutcome(rows, run, cached, wall, reportPath);
     }
 
-    /// <summary>The steps of an arm, in order.</summary>
-    public static IReadOnlyList<string> Steps(ProgressionArm arm)
+    /// <summary>
+    /// The steps of an arm, in order: pretrain (not scratch), finetune and finetune-s1 … (one per fine-tuning seed),
+    /// linprobe, knn and attentive (when the preset runs them), analyze (stages only).
+    /// </summary>
+    public static IReadOnlyList<string> Steps(ProgressionPreset preset, ProgressionArm arm)
     {
+        ArgumentNullException.ThrowIfNull(preset);
         ArgumentNullException.ThrowIfNull(arm);
-        return [.. StepNames.Where(s => s switch
+        var steps = new List<string>();
+        if (arm.Pretrains)
         {
-            "pretrain" => arm.Pretrains,
-            "analyze" => arm.Analyses,
-            _ => true,
-        })];
+            steps.Add("pretrain");
+        }
+        steps.AddRange(Enumerable.Range(0, preset.FineTuneSeeds).Select(FineTuneStep));
+        steps.Add("linprobe");
+        if (preset.KnnProbe)
+        {
+            steps.Add(Knn);
+        }
+        if (preset.AttentiveProbe)
+        {
+            steps.Add(Attentive);
+        }
+        if (arm.Analyses)
+        {
+            steps.Add("analyze");
+        }
+        return steps;
     }
+
+    private static int FineTuneRun(ProgressionPreset preset, string step) =>
+        Enumerable.Range(0, preset.FineTuneSeeds).First(k => FineTuneStep(k) == step);
 
     /// <summary>Checks the folder against <paramref name="resume"/> and records the plan.</summary>
     private static void Prepare(ProgressionPlan plan, string directory, bool resume)
@@ -146,7 +188,7 @@ public static class ProgressionRunner
             ["arms"] = new JsonArray([.. plan.Arms.Select(a => (JsonNode)a.Name)]),
             ["synvid_version"] = BuildInfo.Version,
         };
-        DatasetGenerator.WriteAtomically(planPath, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        AtomicFile.WriteAllText(planPath, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 
     private static double Pretrain(ProgressionPlan plan, ProgressionArm arm, string stepDir, Action<long, long, string> report, CancellationToken cancellation)
@@ -192,9 +234,11 @@ public static class ProgressionRunner
         return losses.Skip(losses.Count - take).Average();
     }
 
+    // fineTuneRun: the fine-tuning run's index (its seed is FineTuneSeed(seed, run)); null: the linear probe
     private static void Downstream(
-        ProgressionPlan plan, ProgressionArm arm, string directory, string stepDir, bool probe, Action<long, long, string> report, CancellationToken cancellation)
+        ProgressionPlan plan, ProgressionArm arm, string directory, string stepDir, int? fineTuneRun, Action<long, long, string> report, CancellationToken cancellation)
     {
+        var probe = fineTuneRun is null;
         FineTuneRunConfig config;
         if (FineTuneRunConfig.Exists(stepDir))
         {
@@ -202,7 +246,7 @@ public static class ProgressionRunner
         }
         else
         {
-            var recipe = probe ? plan.Preset.LinearProbe(plan.Seed) : plan.Preset.FineTune(plan.Seed);
+            var recipe = fineTuneRun is { } k ? plan.Preset.FineTune(ProgressionPreset.FineTuneSeed(plan.Seed, k)) : plan.Preset.LinearProbe(plan.Seed);
             recipe.Validate();
             var initial = arm.Pretrains ? InitialWeights.Resolve(Path.Combine(directory, arm.Name, "pretrain")) : FineTuneRunConfig.NoCheckpoint;
             config = FineTuneRunConfig.Create(recipe, plan.Downstream, initial, probe ? DownstreamMode.LinearProbe : DownstreamMode.FineTune, plan.Preset.FineTunePreset) with
@@ -242,19 +286,44 @@ public static class ProgressionRunner
     }
 
     /// <summary>One arm's row, read back from its step folders.</summary>
-    private static ProgressionRow Row(string directory, ProgressionArm arm)
+    public static ProgressionRow Row(string directory, ProgressionPreset preset, ProgressionArm arm)
     {
+        ArgumentNullException.ThrowIfNull(preset);
+        ArgumentNullException.ThrowIfNull(arm);
         var armDir = Path.Combine(directory, arm.Name);
         var loss = ProgressionStepRecord.Read(Path.Combine(armDir, "pretrain"))?.PretrainLoss;
         var metrics = ReadJson(Path.Combine(armDir, "analyze", MetricsJson.FileName));
         double? M(string key) => metrics?[key] is JsonValue v && v.TryGetValue<double>(out var x) ? x : null;
+        ArmAccuracy? Read(params string[] steps) => ArmAccuracy.Read(steps.Select(s => Path.Combine(armDir, s)));
+        var fineTune = FineTuneAccuracy(armDir, preset);
+        var linProbe = Read("linprobe");
+        var knn = Read(Knn);
+        var attentive = Read(Attentive);
         return new ProgressionRow(
-            arm.Name, loss, Top1(Path.Combine(armDir, "finetune")), Top1(Path.Combine(armDir, "linprobe")),
-            M("fid"), M("kid"), M("diversity_logdet"), M("spectrum_alpha"), M("lab_skl"));
+            arm.Name, loss, fineTune?.Mean, linProbe?.Mean,
+            M("fid"), M("kid"), M("diversity_logdet"), M("spectrum_alpha"), M("lab_skl"))
+        {
+            FineTuneRuns = fineTune?.Runs,
+            FineTuneTop1Sd = fineTune?.Sd,
+            FineTuneTop1CiLow = fineTune?.Interval.Low,
+            FineTuneTop1CiHigh = fineTune?.Interval.High,
+            LinProbeTop1CiLow = linProbe?.Interval.Low,
+            LinProbeTop1CiHigh = linProbe?.Interval.High,
+            KnnTop1 = knn?.Mean,
+            KnnTop1CiLow = knn?.Interval.Low,
+            KnnTop1CiHigh = knn?.Interval.High,
+            AttentiveTop1 = attentive?.Mean,
+            AttentiveTop1CiLow = attentive?.Interval.Low,
+            AttentiveTop1CiHigh = attentive?.Interval.High,
+        };
     }
 
-    private static double? Top1(string stepDir) =>
-        ReadJson(Path.Combine(stepDir, EvaluationReport.ResultsFile))?["top1"] is JsonValue v && v.TryGetValue<double>(out var x) ? x : null;
+    /// <summary>The finished fine-tuning runs of an arm folder (the preset's seeds), or null when none has finished.</summary>
+    public static ArmAccuracy? FineTuneAccuracy(string armDirectory, ProgressionPreset preset)
+    {
+        ArgumentNullException.ThrowIfNull(preset);
+        return ArmAccuracy.Read(Enumerable.Range(0, preset.FineTuneSeeds).Select(k => Path.Combine(armDirectory, FineTuneStep(k))));
+    }
 
     private static JsonObject? ReadJson(string path)
     {
@@ -276,7 +345,9 @@ public static class ProgressionRunner
     {
         var figures = new List<ProgressionReport.Figure>();
         ProgressionCharts.Accuracy(Path.Combine(directory, "accuracy.png"), rows, plan.Downstream);
-        figures.Add(new("accuracy.png", "Top-1 by pre-training data (ours beside the paper's ViT-B UCF101 fine-tuning)"));
+        figures.Add(new("accuracy.png", plan.Preset.FineTuneSeeds > 1
+            ? $"Top-1 by pre-training data (ours beside the paper's ViT-B UCF101 fine-tuning; fine-tuning bars: mean ± s.d. over {plan.Preset.FineTuneSeeds} seeds)"
+            : "Top-1 by pre-training data (ours beside the paper's ViT-B UCF101 fine-tuning)"));
 
         var stageArms = plan.Arms.Where(a => a.Kind == ArmKind.Stage).ToList();
         if (stageArms.Count > 0)
@@ -318,11 +389,42 @@ public static class ProgressionRunner
 
         var firstMetrics = stageArms.Select(a => ReadJson(Path.Combine(directory, a.Name, "analyze", MetricsJson.FileName))).FirstOrDefault(m => m is not null);
         var comparable = firstMetrics?["comparable_with_paper"] is JsonValue c2 && c2.TryGetValue<bool>(out var b) && b;
-        var context = new ReportContext(plan.Preset.Name, Scale(plan), plan.Downstream, plan.DownstreamIsProxy, plan.Preset.Features, comparable, wall, plan.Notes);
+        var notes = new List<string>(plan.Notes);
+        if (plan.Arms.Select(a => FineTuneAccuracy(Path.Combine(directory, a.Name), plan.Preset)).FirstOrDefault(a => a is not null) is { } sample)
+        {
+            notes.Add(StatisticsNote(plan, sample.Interval.Videos));
+        }
+        var context = new ReportContext(plan.Preset.Name, Scale(plan), plan.Downstream, plan.DownstreamIsProxy, plan.Preset.Features, comparable, wall, notes);
         var md = Path.Combine(directory, "report.md");
-        DatasetGenerator.WriteAtomically(md, ProgressionReport.Markdown(context, rows, figures));
-        DatasetGenerator.WriteAtomically(Path.Combine(directory, "report.html"), ProgressionReport.Html(context, rows, figures));
+        AtomicFile.WriteAllText(md, ProgressionReport.Markdown(context, rows, figures));
+        AtomicFile.WriteAllText(Path.Combine(directory, "report.html"), ProgressionReport.Html(context, rows, figures));
         return md;
+    }
+
+    /// <summary>How the table's spreads, intervals and probes were computed, in words.</summary>
+    public static string StatisticsNote(ProgressionPlan plan, int testVideos)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var bootstrap = new BootstrapOptions();
+        var seeds = plan.Preset.FineTuneSeeds;
+        var text = seeds > 1
+            ? $"FT top-1 is the mean ± sample s.d. over {seeds} fine-tuning runs (seeds {plan.Seed}–{ProgressionPreset.FineTuneSeed(plan.Seed, seeds - 1)}); "
+            : "FT top-1 is one fine-tuning run (set fine_tune_seeds for several); ";
+        text += string.Create(CultureInfo.InvariantCulture,
+            $"the 95% CIs are percentile-bootstrap intervals over the {testVideos} test videos ({bootstrap.Resamples} resamples, seed {bootstrap.Seed}), a video's correctness averaged over the runs.");
+        if (plan.Preset.KnnProbe)
+        {
+            var knn = plan.Preset.KnnRecipe();
+            text += string.Create(CultureInfo.InvariantCulture,
+                $" k-NN: DINO's weighted vote of the {knn.Neighbours} most cosine-similar training clips (T = {knn.Temperature}) on the frozen encoder's clip embeddings.");
+        }
+        if (plan.Preset.AttentiveProbe)
+        {
+            var attentive = plan.Preset.AttentiveRecipe(plan.Seed);
+            text += string.Create(CultureInfo.InvariantCulture,
+                $" Attentive probe: one learned query cross-attending to the frozen patch tokens, LayerNorm and a linear head, {attentive.Epochs} epochs.");
+        }
+        return text;
     }
 
     /// <summary>The model and training scale in words, for the report.</summary>

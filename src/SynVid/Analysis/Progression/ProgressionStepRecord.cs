@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SynVid.Synthesis;
+using SynVid.Serialization;
 
 namespace SynVid.Analysis.Progression;
 
@@ -19,7 +19,7 @@ public sealed record ProgressionStepRecord(string Step, double Seconds, double? 
 
     /// <summary>Writes the record into <paramref name="stepDirectory"/>.</summary>
     public void Write(string stepDirectory) =>
-        DatasetGenerator.WriteAtomically(Path.Combine(stepDirectory, FileName), JsonSerializer.Serialize(this, _json) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(stepDirectory, FileName), JsonSerializer.Serialize(this, _json) + "\n");
 
     /// <summary>The record of a finished step, or null when the step has not finished.</summary>
     public static ProgressionStepRecord? Read(string stepDirectory)

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace SynVid.Datasets.Augmentation;
 
 /// <summary>
-/// The reference's per-clip training transform (REFERENCE.md §5.3): RandAugment on the full-size frames (one plan
+/// The reference's per-clip training transform (docs/reference-behaviour.md §5.3): RandAugment on the full-size frames (one plan
 /// per copy), ImageNet normalisation, random resized crop to <paramref name="InputSize"/> (bilinear), horizontal flip,
 /// random erasing; <paramref name="NumSample"/> independent copies of the same temporal clip (repeated augmentation).
 /// Mixup/cutmix is applied per batch afterwards (<see cref="Augmentation.Mixup"/>).

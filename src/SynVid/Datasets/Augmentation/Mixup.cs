@@ -10,7 +10,7 @@ namespace SynVid.Datasets.Augmentation;
 public sealed record MixDraw(double Lambda, bool Cutmix, CropBox? Box);
 
 /// <summary>
-/// timm's Mixup in batch mode as the reference fine-tuning uses it (REFERENCE.md §5.3): each sample is mixed with
+/// timm's Mixup in batch mode as the reference fine-tuning uses it (docs/reference-behaviour.md §5.3): each sample is mixed with
 /// its partner in the reversed batch; with probability <paramref name="SwitchProbability"/> cutmix λ ~ Beta(1, 1)
 /// with a box over H × W for all frames (λ corrected to the box's area), otherwise mixup λ ~ Beta(0.8, 0.8); targets
 /// are one-hot with label smoothing (on = 1 − ε + ε/C, off = ε/C) mixed by λ.

@@ -54,7 +54,7 @@ public enum RandAugmentOp
 
 /// <summary>
 /// RandAugment as timm configures it from a string such as <c>rand-m7-n4-mstd0.5-inc1</c> (the reference's
-/// fine-tuning setting, REFERENCE.md §5.3): <paramref name="NumOps"/> operations drawn with replacement, each applied
+/// fine-tuning setting, docs/reference-behaviour.md §5.3): <paramref name="NumOps"/> operations drawn with replacement, each applied
 /// with probability <paramref name="Probability"/> at magnitude ~ N(m, mstd) clipped to [0, 10], fill grey 128,
 /// bicubic resampling.
 /// </summary>

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace SynVid.Datasets.Augmentation;
 
 /// <summary>
-/// Random erasing as the reference runs it for video (REFERENCE.md §5.3; "cube" mode, pixel fill, count 1): with
+/// Random erasing as the reference runs it for video (docs/reference-behaviour.md §5.3; "cube" mode, pixel fill, count 1): with
 /// probability <paramref name="Probability"/> one box, area ~ U(min, max)·H·W and log-uniform aspect, is drawn once
 /// and filled in every frame with per-pixel N(0, 1) noise (fresh noise per frame, the same box).
 /// </summary>

@@ -1,7 +1,7 @@
 namespace SynVid.Datasets.Augmentation;
 
 /// <summary>
-/// The reference's random resized crop parameters (REFERENCE.md §5.3): target area ~ U(scale)·H·W, log-uniform aspect
+/// The reference's random resized crop parameters (docs/reference-behaviour.md §5.3): target area ~ U(scale)·H·W, log-uniform aspect
 /// in <paramref name="MinRatio"/>..<paramref name="MaxRatio"/>, w = round(√(area·aspect)), h = round(√(area/aspect)),
 /// up to 10 tries, then a centre crop clamped to the aspect range. One box for every frame of a clip.
 /// </summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SynVid.Datasets.Sampling;
 using SynVid.Datasets.Specs;
 using SynVid.Datasets.SynAction;
@@ -6,15 +7,18 @@ using SynVid.Video;
 namespace SynVid.Datasets.Downstream;
 
 /// <summary>
-/// A validated labelled dataset with the reference's clip sampling (REFERENCE.md §5.3): training windows drawn from
+/// A validated labelled dataset with the reference's clip sampling (docs/reference-behaviour.md §5.3): training windows drawn from
 /// the video, test buffers of every stride-th frame. For motion probes (<see cref="MotionSpec"/>) the clip of each
 /// entry comes from <see cref="MotionProbe.ClipIndices"/> instead: a fresh draw per training epoch, a fixed draw per
-/// test entry (seeded by the run seed, the split and the entry).
+/// test entry (seeded by the run seed, the split and the entry). Under <see cref="BadVideoPolicy.Skip"/> a video that
+/// fails when it is read is left out (a training entry is replaced by the next readable one of its class) and
+/// recorded with the videos skipped when the lists were checked (<see cref="SkippedIn"/>).
 /// </summary>
 public sealed class DownstreamData
 {
     private readonly MotionTask? _motion;
     private readonly int _seed;
+    private readonly ConcurrentDictionary<string, SkippedVideo> _readFailures = new(StringComparer.Ordinal);
 
     private DownstreamData(DatasetSpec spec, DatasetSplits splits, LabeledVideoReader reader, DownstreamDataOptions options)
     {
@@ -23,6 +27,7 @@ public sealed class DownstreamData
         Reader = reader;
         ClipLength = options.ClipLength;
         Stride = options.Stride ?? spec.DefaultFrameStride;
+        OnBadVideo = options.OnBadVideo;
         _seed = options.Seed;
         _motion = (spec as MotionSpec)?.Task;
     }
@@ -45,6 +50,9 @@ public sealed class DownstreamData
     /// <summary>Reads the frames of the listed videos.</summary>
     public LabeledVideoReader Reader { get; }
 
+    /// <summary>What happens to a listed video that cannot be read.</summary>
+    public BadVideoPolicy OnBadVideo { get; }
+
     /// <summary>Loads and validates the dataset <paramref name="spec"/> names (before any training starts).</summary>
     public static DownstreamData Open(DatasetSpec spec, DownstreamDataOptions? options = null)
     {
@@ -58,17 +66,76 @@ public sealed class DownstreamData
         {
             throw new UserInputException($"frame stride must be at least 1, got {options.Stride}");
         }
-        var synAction = new SynActionDataset(options.SynAction ?? new SynActionConfig());
-        var load = new DatasetLoadOptions(options.OnBadVideo, options.SplitsDirectory, options.ProbeVideos ? ProbeHeader : NonEmpty);
+        var synAction = new SynActionDataset(options.SynAction ?? (spec as SynActionSpec)?.Config ?? new SynActionConfig());
+        var reader = new LabeledVideoReader(synAction, options.FrameCacheBytes);
+        var load = new DatasetLoadOptions(options.OnBadVideo, options.SplitsDirectory, options.ProbeVideos ? reader.Probe : NonEmpty, options.Splits);
         var splits = DatasetCatalog.Load(spec, load, synAction.Config);
-        return new DownstreamData(spec, splits, new LabeledVideoReader(synAction), options);
+        return new DownstreamData(spec, splits, reader, options);
     }
 
     /// <summary>
     /// Native-resolution frames of the training window of <c>Splits.Train[entry]</c> (§5.3: a random window of
     /// ClipLength·Stride frames, or the whole video when it is shorter); every draw comes from <paramref name="rng"/>.
+    /// Under <see cref="BadVideoPolicy.Skip"/> an unreadable video is replaced by the next readable entry of its
+    /// class (the same one on every run), so labels stay right.
     /// </summary>
-    public IReadOnlyList<RgbImage> TrainClip(int entry, Random rng) => Reader.Read(Splits.Train[entry], TrainIndices(entry, rng));
+    public IReadOnlyList<RgbImage> TrainClip(int entry, Random rng)
+    {
+        var train = Splits.Train;
+        var label = train[entry].Label;
+        for (var k = 0; k < train.Count; k++)
+        {
+            var candidate = (entry + k) % train.Count;
+            if (train[candidate].Label != label || _readFailures.ContainsKey(train[candidate].Path))
+            {
+                continue;
+            }
+            try
+            {
+                return Reader.Read(train[candidate], TrainIndices(candidate, rng));
+            }
+            catch (BadVideoException e) when (TrySkip(e, train))
+            {
+                // recorded; try the next entry of the class
+            }
+        }
+        throw new UserInputException($"{Splits.Name}: no training video of class {ClassNames[label]} can be read");
+    }
+
+    /// <summary>
+    /// Under <see cref="BadVideoPolicy.Skip"/>: records <paramref name="error"/> (a video of <paramref name="part"/>,
+    /// a split of this dataset) as skipped and returns true; under <see cref="BadVideoPolicy.Fail"/> returns false.
+    /// </summary>
+    public bool TrySkip(BadVideoException error, IReadOnlyList<LabeledVideo> part)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (OnBadVideo != BadVideoPolicy.Skip)
+        {
+            return false;
+        }
+        _readFailures.TryAdd(error.Path, new SkippedVideo(error.Path, error.Reason, SplitOf(part)));
+        return true;
+    }
+
+    /// <summary>The name of the split <paramref name="part"/> is (<see cref="SplitNames"/>; the test split when validation shares its list).</summary>
+    public string SplitOf(IReadOnlyList<LabeledVideo> part) =>
+        ReferenceEquals(part, Splits.Test) ? SplitNames.Test
+        : ReferenceEquals(part, Splits.Validation) ? SplitNames.Validation
+        : ReferenceEquals(part, Splits.Train) ? SplitNames.Train
+        : "";
+
+    /// <summary>
+    /// The videos left out of <paramref name="splits"/> so far: those skipped when the lists were checked and those
+    /// that failed when read, in list order of discovery.
+    /// </summary>
+    public IReadOnlyList<SkippedVideo> SkippedIn(IReadOnlySet<string> splits)
+    {
+        ArgumentNullException.ThrowIfNull(splits);
+        return Splits.Skipped.Concat(_readFailures.Values.OrderBy(v => v.Path, StringComparer.Ordinal))
+            .Where(v => splits.Contains(v.Split))
+            .DistinctBy(v => (v.Split, v.Path))
+            .ToList();
+    }
 
     /// <summary>Source frame indices of the training window of <c>Splits.Train[entry]</c>.</summary>
     public int[] TrainIndices(int entry, Random rng)
@@ -111,17 +178,4 @@ public sealed class DownstreamData
             $"motion probe: {video.Path} has {length} frames, too few for a {ClipLength}-frame clip of class {Splits.ClassNames[video.Label]}");
 
     private static string? NonEmpty(string path) => new FileInfo(path).Length == 0 ? "empty file" : null;
-
-    private static string? ProbeHeader(string path)
-    {
-        try
-        {
-            VideoReader.Probe(path);
-            return null;
-        }
-        catch (UserInputException e)
-        {
-            return e.Message;
-        }
-    }
 }

@@ -1,7 +1,7 @@
 namespace SynVid.Datasets.Sampling;
 
 /// <summary>
-/// Temporal clip sampling of the reference fine-tuning loader (REFERENCE.md §5.3; VideoMAE's video classification
+/// Temporal clip sampling of the reference fine-tuning loader (docs/reference-behaviour.md §5.3; VideoMAE's video classification
 /// dataset with one segment), as pure functions of the video length and the drawn values.
 /// </summary>
 public static class ReferenceClipSampling

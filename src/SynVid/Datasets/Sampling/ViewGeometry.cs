@@ -1,6 +1,6 @@
 namespace SynVid.Datasets.Sampling;
 
-/// <summary>Spatial placement of validation and test views (REFERENCE.md §5.3), in pixels of the resized frames.</summary>
+/// <summary>Spatial placement of validation and test views (docs/reference-behaviour.md §5.3), in pixels of the resized frames.</summary>
 public static class ViewGeometry
 {
     /// <summary>

@@ -29,9 +29,9 @@ public static class ClassFolderLists
         {
             var classes = ClassFolders(trainDir);
             var valDir = Path.Combine(dir, "val");
-            var train = validator.Filter(Videos(trainDir, classes), trainDir, classes.Count);
-            var test = validator.Filter(Videos(testDir, classes), testDir, classes.Count);
-            var val = Directory.Exists(valDir) ? validator.Filter(Videos(valDir, classes), valDir, classes.Count) : test;
+            var train = validator.Filter(Videos(trainDir, classes), trainDir, classes.Count, SplitNames.Train);
+            var test = validator.Filter(Videos(testDir, classes), testDir, classes.Count, SplitNames.Test);
+            var val = Directory.Exists(valDir) ? validator.Filter(Videos(valDir, classes), valDir, classes.Count, SplitNames.Validation) : test;
             return new DatasetSplits($"folder ({dir})", classes, train, val, test, validator.Skipped);
         }
         else
@@ -39,8 +39,8 @@ public static class ClassFolderLists
             var classes = ClassFolders(dir);
             var all = Videos(dir, classes);
             var byClass = all.GroupBy(e => e.Video.Label).SelectMany(g => g.Select((e, i) => (e, Test: i % 5 == 4))).ToArray();
-            var train = validator.Filter(byClass.Where(x => !x.Test).Select(x => x.e), dir + " (training part)", classes.Count);
-            var test = validator.Filter(byClass.Where(x => x.Test).Select(x => x.e), dir + " (every 5th video of each class)", classes.Count);
+            var train = validator.Filter(byClass.Where(x => !x.Test).Select(x => x.e), dir + " (training part)", classes.Count, SplitNames.Train);
+            var test = validator.Filter(byClass.Where(x => x.Test).Select(x => x.e), dir + " (every 5th video of each class)", classes.Count, SplitNames.Test);
             return new DatasetSplits($"folder ({dir})", classes, train, test, test, validator.Skipped);
         }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SynVid.Datasets.Specs;
 
 /// <summary>
-/// A VideoMAE-style list directory (REFERENCE.md §5.6; also how Kinetics-400 is given): <c>train.csv</c>,
+/// A VideoMAE-style list directory (docs/reference-behaviour.md §5.6; also how Kinetics-400 is given): <c>train.csv</c>,
 /// <c>val.csv</c> and <c>test.csv</c>, one video per line, "<c>path label</c>" separated by the last space, no header,
 /// 0-based integer labels. Relative paths are resolved against the directory. Class names come from an optional
 /// <c>classes.txt</c> (one name per line, in label order), otherwise "class_0", "class_1", ...
@@ -39,7 +39,7 @@ public static class CsvLists
         }
 
         var validator = new VideoListValidator(name, options);
-        var train = validator.Filter(parsed[0], files[0], classes.Count);
+        var train = validator.Filter(parsed[0], files[0], classes.Count, SplitNames.Train);
         var trainLabels = train.Select(v => v.Label).ToHashSet();
         for (var s = 1; s < 3; s++)
         {
@@ -49,8 +49,8 @@ public static class CsvLists
                 throw new UserInputException($"{name}: {unseen.Where}: label {unseen.Video.Label} never occurs in {files[0]} (class-count mismatch)");
             }
         }
-        var val = validator.Filter(parsed[1], files[1], classes.Count);
-        var test = validator.Filter(parsed[2], files[2], classes.Count);
+        var val = validator.Filter(parsed[1], files[1], classes.Count, SplitNames.Validation);
+        var test = validator.Filter(parsed[2], files[2], classes.Count, SplitNames.Test);
         return new DatasetSplits($"csv ({dir})", classes, train, val, test, validator.Skipped);
 
         List<(LabeledVideo Video, string Where)> Read(string file)

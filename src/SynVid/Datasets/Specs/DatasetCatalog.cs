@@ -18,7 +18,7 @@ public static class DatasetCatalog
             Hmdb51Spec h => Hmdb51Lists.Load(h, options),
             CsvSpec c => CsvLists.Load(c, options),
             FolderSpec f => ClassFolderLists.Load(f, options),
-            SynActionSpec s => SynActionLists.Load(s, new SynActionDataset(synAction ?? new SynActionConfig())),
+            SynActionSpec s => SynActionLists.Load(s, new SynActionDataset(synAction ?? s.Config ?? new SynActionConfig())),
             MotionSpec m => MotionProbeLists.Load(m, options),
             _ => throw new ArgumentOutOfRangeException(nameof(spec), spec, null),
         };

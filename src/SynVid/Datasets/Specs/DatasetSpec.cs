@@ -10,9 +10,9 @@ namespace SynVid.Datasets.Specs;
 public abstract record DatasetSpec
 {
     /// <summary>The accepted forms, for error messages and help text.</summary>
-    public const string Forms = "ucf101:ROOT[:SPLIT], hmdb51:ROOT[:SPLIT], csv:DIR, folder:DIR, synaction[:test-novel-bg] or motion:DIR[:arrow|speed]";
+    public const string Forms = "ucf101:ROOT[:SPLIT], hmdb51:ROOT[:SPLIT], csv:DIR, folder:DIR, synaction[:test-novel-bg][:KEY=VALUE,…] or motion:DIR[:arrow|speed]";
 
-    /// <summary>Frame stride of clips (REFERENCE.md §5.3: 4 for UCF101, 2 for HMDB51; 4 elsewhere, as [V]).</summary>
+    /// <summary>Frame stride of clips (docs/reference-behaviour.md §5.3: 4 for UCF101, 2 for HMDB51; 4 elsewhere, as [V]).</summary>
     public virtual int DefaultFrameStride => 4;
 
     /// <summary>Test clips per video (§5.3: 5 for UCF101, 10 for HMDB51).</summary>
@@ -50,12 +50,7 @@ public abstract record DatasetSpec
             case "folder":
                 return new FolderSpec(Required(text, kind, rest, "DIR"));
             case "synaction":
-                return rest switch
-                {
-                    null or "" or "test" => new SynActionSpec(NovelBackgrounds: false),
-                    "test-novel-bg" => new SynActionSpec(NovelBackgrounds: true),
-                    _ => throw new UserInputException($"dataset spec '{text}': unknown synaction variant '{rest}' (expected 'synaction' or 'synaction:test-novel-bg')"),
-                };
+                return SynActionSpec.Parse(text, rest);
             case "motion":
                 {
                     var dir = Required(text, kind, rest, "DIR");
@@ -136,7 +131,7 @@ public sealed record Hmdb51Spec(string Root, int Split) : DatasetSpec
     public override int DefaultTestClips => 10;
 }
 
-/// <summary>A VideoMAE-style list directory: <c>train.csv</c>, <c>val.csv</c>, <c>test.csv</c> with <c>path label</c> lines (REFERENCE.md §5.6).</summary>
+/// <summary>A VideoMAE-style list directory: <c>train.csv</c>, <c>val.csv</c>, <c>test.csv</c> with <c>path label</c> lines (docs/reference-behaviour.md §5.6).</summary>
 /// <param name="Directory">The directory.</param>
 public sealed record CsvSpec(string Directory) : DatasetSpec;
 
@@ -149,7 +144,76 @@ public sealed record FolderSpec(string Directory) : DatasetSpec;
 
 /// <summary>The built-in benchmark (docs/synaction.md); <paramref name="NovelBackgrounds"/> tests on held-out backgrounds.</summary>
 /// <param name="NovelBackgrounds">Use the held-out-background test split.</param>
-public sealed record SynActionSpec(bool NovelBackgrounds) : DatasetSpec;
+/// <param name="Config">The benchmark's configuration when the spec sets any of it (null: the default benchmark).</param>
+public sealed record SynActionSpec(bool NovelBackgrounds, SynAction.SynActionConfig? Config = null) : DatasetSpec
+{
+    /// <summary>The settings a spec may give after the variant, as KEY=VALUE separated by commas.</summary>
+    public const string SettingsForm =
+        "seed=N, train=N and test=N (videos per class), size=WxH, frames=LO-HI, distractors=LO-HI, pan=F, figure=F (figure height factor), limbs=F (stroke width factor)";
+
+    /// <summary>Parses what follows <c>synaction</c>: <c>[test|test-novel-bg][:KEY=VALUE,…]</c> or <c>KEY=VALUE,…</c> alone.</summary>
+    public static SynActionSpec Parse(string text, string? rest)
+    {
+        var variant = rest ?? "";
+        var settings = "";
+        if (variant.Contains('=', StringComparison.Ordinal))
+        {
+            var colon = variant.IndexOf(':', StringComparison.Ordinal);
+            (variant, settings) = colon >= 0 && !variant[..colon].Contains('=', StringComparison.Ordinal) ? (variant[..colon], variant[(colon + 1)..]) : ("", variant);
+        }
+        var novel = variant switch
+        {
+            "" or "test" => false,
+            "test-novel-bg" => true,
+            _ => throw new UserInputException($"dataset spec '{text}': unknown synaction variant '{variant}' (expected 'synaction', 'synaction:test-novel-bg' or settings {SettingsForm})"),
+        };
+        if (settings.Length == 0)
+        {
+            return new SynActionSpec(novel);
+        }
+        var config = new SynAction.SynActionConfig();
+        foreach (var pair in settings.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            var key = eq > 0 ? pair[..eq] : pair;
+            var value = eq > 0 ? pair[(eq + 1)..] : "";
+            string Bad(string what) => $"dataset spec '{text}': synaction setting '{pair}' needs {what}";
+            int Int() => int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : throw new UserInputException(Bad("a whole number"));
+            double Real() => double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : throw new UserInputException(Bad("a number"));
+            (int, int) Range(char separator)
+            {
+                var parts = value.Split(separator);
+                return parts.Length == 2
+                    && int.TryParse(parts[0], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var lo)
+                    && int.TryParse(parts[1], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var hi)
+                    ? (lo, hi)
+                    : throw new UserInputException(Bad(separator == 'x' ? "WxH, e.g. 96x72" : "LO-HI, e.g. 0-2"));
+            }
+            config = key switch
+            {
+                "seed" => config with { Seed = Int() },
+                "train" => config with { TrainPerClass = Int() },
+                "test" => config with { TestPerClass = Int() },
+                "size" => Range('x') is var (w, h) ? config with { Width = w, Height = h } : config,
+                "frames" => Range('-') is var (lo, hi) ? config with { MinFrames = lo, MaxFrames = hi } : config,
+                "distractors" => Range('-') is var (dlo, dhi) ? config with { MinDistractors = dlo, MaxDistractors = dhi } : config,
+                "pan" => config with { MaxCameraPan = Real() },
+                "figure" => config with { FigureScale = Real() },
+                "limbs" => config with { LimbScale = Real() },
+                _ => throw new UserInputException($"dataset spec '{text}': unknown synaction setting '{key}' (known: {SettingsForm})"),
+            };
+        }
+        try
+        {
+            config.Validate();
+        }
+        catch (UserInputException e)
+        {
+            throw new UserInputException($"dataset spec '{text}': {e.Message}");
+        }
+        return new SynActionSpec(novel, config);
+    }
+}
 
 /// <summary>The self-supervised motion probes.</summary>
 public enum MotionTask

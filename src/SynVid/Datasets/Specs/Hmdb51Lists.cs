@@ -55,8 +55,8 @@ public static partial class Hmdb51Lists
             }
         }
         var validator = new VideoListValidator(name, options);
-        var trainVideos = validator.Filter(train, $"split {spec.Split} (value 1 in {lists}/*{suffix})", classes.Length);
-        var testVideos = validator.Filter(test, $"split {spec.Split} (value 2 in {lists}/*{suffix})", classes.Length);
+        var trainVideos = validator.Filter(train, $"split {spec.Split} (value 1 in {lists}/*{suffix})", classes.Length, SplitNames.Train);
+        var testVideos = validator.Filter(test, $"split {spec.Split} (value 2 in {lists}/*{suffix})", classes.Length, SplitNames.Test);
         var missing = Enumerable.Range(0, classes.Length).Except(trainVideos.Select(v => v.Label)).ToArray();
         if (missing.Length > 0)
         {

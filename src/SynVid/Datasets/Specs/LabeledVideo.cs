@@ -11,7 +11,8 @@ public sealed record LabeledVideo(string Path, int Label);
 /// <summary>A video left out by <see cref="BadVideoPolicy.Skip"/>, and why.</summary>
 /// <param name="Path">The video as listed (resolved path).</param>
 /// <param name="Reason">What is wrong with it.</param>
-public sealed record SkippedVideo(string Path, string Reason);
+/// <param name="Split">The split whose list names it (<see cref="SplitNames"/>), empty when unknown.</param>
+public sealed record SkippedVideo(string Path, string Reason, string Split = "");
 
 /// <summary>What to do with listed videos that are missing or unreadable.</summary>
 public enum BadVideoPolicy
@@ -28,12 +29,17 @@ public enum BadVideoPolicy
 /// <param name="SplitsDirectory">Explicit folder of official split lists (UCF101 <c>ucfTrainTestlist</c>, HMDB51 split files).</param>
 /// <param name="Probe">
 /// Optional check of each existing file (for example decoding its header); returns null when the video is usable,
-/// otherwise the reason. Without it, validation checks that every listed file exists.
+/// otherwise the reason. Without it, validation checks that every listed file exists. Files are probed in parallel.
+/// </param>
+/// <param name="Splits">
+/// The splits the command reads (<see cref="SplitNames"/>); the videos of the others are neither checked nor counted
+/// as skipped (only their labels are). Null: every split.
 /// </param>
 public sealed record DatasetLoadOptions(
     BadVideoPolicy OnBadVideo = BadVideoPolicy.Fail,
     string? SplitsDirectory = null,
-    Func<string, string?>? Probe = null)
+    Func<string, string?>? Probe = null,
+    IReadOnlySet<string>? Splits = null)
 {
     /// <summary>Fail on bad videos, find split lists in their usual places, existence checks only.</summary>
     public static DatasetLoadOptions Default { get; } = new();

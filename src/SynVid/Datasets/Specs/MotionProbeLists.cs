@@ -1,5 +1,5 @@
-using System.Text;
 using SynVid.Datasets.SynAction;
+using SynVid.Randomness;
 
 namespace SynVid.Datasets.Specs;
 
@@ -55,8 +55,8 @@ public static class MotionProbeLists
         }
         var classes = ClassNames(spec.Task);
         var validator = new VideoListValidator(name, options);
-        var trainEntries = validator.Filter(Expand(train, classes.Count), $"{dir} (training videos)", classes.Count);
-        var testEntries = validator.Filter(Expand(test, classes.Count), $"{dir} (test videos)", classes.Count);
+        var trainEntries = validator.Filter(Expand(train, classes.Count), $"{dir} (training videos)", classes.Count, SplitNames.Train);
+        var testEntries = validator.Filter(Expand(test, classes.Count), $"{dir} (test videos)", classes.Count, SplitNames.Test);
         var task = spec.Task == MotionTask.ArrowOfTime ? "arrow of time" : "playback speed";
         return new DatasetSplits($"motion probe: {task} ({dir}; {train.Count} training / {test.Count} test videos)",
             classes, trainEntries, testEntries, testEntries, validator.Skipped);
@@ -66,15 +66,8 @@ public static class MotionProbeLists
         videos.SelectMany(v => Enumerable.Range(0, classes).Select(label => (new LabeledVideo(v, label), v)));
 
     // A stable value in [0, 1) for a relative path (FNV-1a over UTF-8, then mixed).
-    private static double UnitHash(string relative)
-    {
-        var h = 14695981039346656037UL;
-        foreach (var b in Encoding.UTF8.GetBytes(relative.Replace('\\', '/')))
-        {
-            h = (h ^ b) * 1099511628211UL;
-        }
-        return (SplitMixRandom.Mix(h) >> 11) * (1.0 / (1UL << 53));
-    }
+    private static double UnitHash(string relative) =>
+        RandomBits.ToUnitDouble(SplitMix64.Mix(Fnv1a64.OfUtf8(relative.Replace('\\', '/'))));
 }
 
 /// <summary>Frame indices of motion-probe clips.</summary>

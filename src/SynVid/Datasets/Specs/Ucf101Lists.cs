@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SynVid.Datasets.Specs;
 
 /// <summary>
-/// UCF101 with its official split lists (REFERENCE.md §5.6): <c>classInd.txt</c> ("1 ApplyEyeMakeup", 1-based),
+/// UCF101 with its official split lists (docs/reference-behaviour.md §5.6): <c>classInd.txt</c> ("1 ApplyEyeMakeup", 1-based),
 /// <c>trainlist0N.txt</c> ("Class/v_Class_g08_c01.avi 1") and <c>testlist0N.txt</c> ("Class/v_Class_g01_c01.avi").
 /// The lists are found in <c>ROOT/ucfTrainTestlist/</c>, in a <c>ucfTrainTestlist/</c> next to ROOT, or in an
 /// explicit folder. Labels are 0-based; validation uses the test list, as the reference does.
@@ -53,8 +53,8 @@ public static class Ucf101Lists
         var validator = new VideoListValidator(name, options);
         var trainFile = Path.Combine(lists, $"trainlist0{spec.Split}.txt");
         var testFile = Path.Combine(lists, $"testlist0{spec.Split}.txt");
-        var train = validator.Filter(Entries(trainFile, withLabels: true), trainFile, classes.Count);
-        var test = validator.Filter(Entries(testFile, withLabels: false), testFile, classes.Count);
+        var train = validator.Filter(Entries(trainFile, withLabels: true), trainFile, classes.Count, SplitNames.Train);
+        var test = validator.Filter(Entries(testFile, withLabels: false), testFile, classes.Count, SplitNames.Test);
 
         var missing = Enumerable.Range(0, classes.Count).Except(train.Select(v => v.Label)).ToArray();
         if (missing.Length > 0)

@@ -1,3 +1,5 @@
+using SynVid.Randomness;
+
 namespace SynVid.Datasets.SynAction;
 
 /// <summary>
@@ -14,34 +16,22 @@ public sealed class SplitMixRandom : Random
         _state = seed;
     }
 
-    /// <summary>The SplitMix64 finaliser: a bijective mix of 64 bits.</summary>
-    public static ulong Mix(ulong z)
-    {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
-
     /// <summary>A key for a tuple of integers, e.g. (seed, split, index).</summary>
     public static ulong Key(params ReadOnlySpan<long> parts)
     {
-        var h = 0x9E3779B97F4A7C15UL;
+        var h = SplitMix64.Gamma;
         foreach (var p in parts)
         {
-            h = Mix(h ^ unchecked((ulong)p) + 0x9E3779B97F4A7C15UL);
+            h = SplitMix64.Mix(h ^ (unchecked((ulong)p) + SplitMix64.Gamma));
         }
         return h;
     }
 
     /// <summary>The next 64 random bits.</summary>
-    public ulong NextUInt64()
-    {
-        _state += 0x9E3779B97F4A7C15UL;
-        return Mix(_state);
-    }
+    public ulong NextUInt64() => SplitMix64.Next(ref _state);
 
     /// <inheritdoc />
-    protected override double Sample() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+    protected override double Sample() => RandomBits.ToUnitDouble(NextUInt64());
 
     /// <inheritdoc />
     public override double NextDouble() => Sample();

@@ -15,7 +15,7 @@ public enum SynActionSplit
 
 /// <summary>
 /// Configuration of the built-in action benchmark. The defaults match UCF101's frame size and rate (320 × 240, 25 fps;
-/// REFERENCE.md §5.6) so that the reference clip sampling and test views (§5.3) apply unchanged; clips are 2–4 s long
+/// docs/reference-behaviour.md §5.6) so that the reference clip sampling and test views (§5.3) apply unchanged; clips are 2–4 s long
 /// (UCF101's are about 7 s) to keep rendering cheap.
 /// </summary>
 /// <param name="Seed">Dataset seed; the splits are fixed by it.</param>
@@ -29,6 +29,8 @@ public enum SynActionSplit
 /// <param name="MinDistractors">Fewest distractor objects per video.</param>
 /// <param name="MaxDistractors">Most distractor objects per video.</param>
 /// <param name="MaxCameraPan">Largest independent camera pan, as a fraction of the width per frame.</param>
+/// <param name="FigureScale">Factor on the drawn figure height (still capped so the figure stays in frame); 1 is the benchmark.</param>
+/// <param name="LimbScale">Factor on the stroke width of limbs and torso; 1 is the benchmark.</param>
 public sealed record SynActionConfig(
     int Seed = 0,
     int Width = 320,
@@ -40,7 +42,9 @@ public sealed record SynActionConfig(
     int TestPerClass = 20,
     int MinDistractors = 1,
     int MaxDistractors = 4,
-    double MaxCameraPan = 0.004)
+    double MaxCameraPan = 0.004,
+    double FigureScale = 1,
+    double LimbScale = 1)
 {
     /// <summary>Throws <see cref="UserInputException"/> naming the first invalid field.</summary>
     public void Validate()
@@ -64,6 +68,14 @@ public sealed record SynActionConfig(
         if (MinDistractors < 0 || MaxDistractors < MinDistractors)
         {
             throw new UserInputException($"synaction: distractor range [{MinDistractors}, {MaxDistractors}] is invalid");
+        }
+        if (MaxCameraPan < 0)
+        {
+            throw new UserInputException($"synaction: camera pan must be non-negative, got {MaxCameraPan}");
+        }
+        if (FigureScale <= 0 || LimbScale <= 0)
+        {
+            throw new UserInputException($"synaction: figure and limb scales must be positive (figure {FigureScale}, limbs {LimbScale})");
         }
     }
 }

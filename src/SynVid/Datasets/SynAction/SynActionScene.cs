@@ -65,7 +65,7 @@ public sealed record SynActionScene(
             ActionKind.JumpingJacks or ActionKind.WaveTwoArms or ActionKind.WaveOneArm => 1.3,
             _ => 1.1,
         };
-        var figure = Math.Min(h * (0.42 + 0.38 * rng.NextDouble()), (groundY - 0.03 * h) / reach);
+        var figure = Math.Min(h * (0.42 + 0.38 * rng.NextDouble()) * config.FigureScale, (groundY - 0.03 * h) / reach);
 
         // figure travel in pixels per frame, the camera following part of it
         var travel = facing * def.AdvancePerCycle * tempo * figure / config.Fps;
@@ -91,6 +91,10 @@ public sealed record SynActionScene(
             wobble[i] = (0.07 * rng.NextDouble(), 0.2 + 0.8 * rng.NextDouble(), 2 * Math.PI * rng.NextDouble());
         }
         var body = BodyShape.Sample(rng);
+        if (config.LimbScale != 1)
+        {
+            body = body with { LimbWidth = body.LimbWidth * config.LimbScale, TorsoWidth = body.TorsoWidth * config.LimbScale };
+        }
         var style = styles[rng.Next(styles.Count)];
         var backgroundSeed = rng.NextUInt64();
         var distractors = new Distractor[rng.Next(config.MinDistractors, config.MaxDistractors + 1)];

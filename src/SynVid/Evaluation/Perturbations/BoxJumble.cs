@@ -3,7 +3,7 @@ namespace SynVid.Evaluation.Perturbations;
 /// <summary>
 /// <c>box_jumble</c> (Figure 3 "box jumble"): the buffer is cut into consecutive chunks of L = (s + 1)² frames (the
 /// last chunk may be shorter) and the order of the chunks is shuffled; frames inside a chunk keep their order
-/// (REFERENCE.md §6.2).
+/// (docs/reference-behaviour.md §6.2).
 /// </summary>
 public sealed class BoxJumble : ITemporalPerturbation
 {

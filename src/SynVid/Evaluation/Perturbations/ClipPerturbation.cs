@@ -12,7 +12,7 @@ public static class ClipPerturbation
     /// <summary>
     /// Perturbs <paramref name="frames"/>. Spatial types return as many frames of the same size; temporal types return
     /// the re-ordered frames (sampling shortens the clip: pad with <see cref="TemporalPadding"/> where a fixed length
-    /// is needed). <paramref name="legacyInvert"/> reproduces the reference's colour-inversion bug (REFERENCE.md
+    /// is needed). <paramref name="legacyInvert"/> reproduces the reference's colour-inversion bug (docs/reference-behaviour.md
     /// §6.4.1: each value v becomes (v·255) mod 256 before a PIL-based operation) for comparison only.
     /// <paramref name="view"/> numbers the test views of one video: as in the reference, each view gets its own
     /// draws (view 0 uses the video's stream itself, view v &gt; 0 its fork −v, disjoint from the per-frame forks).

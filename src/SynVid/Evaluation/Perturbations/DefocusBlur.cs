@@ -4,11 +4,11 @@ namespace SynVid.Evaluation.Perturbations;
 
 /// <summary>
 /// <c>defocus_blur</c> (Figure 3 "defocus"): each channel is filtered with a normalised disk kernel, anti-aliased by a
-/// small Gaussian, with a reflect-101 border (REFERENCE.md §6.2; the reference uses OpenCV).
+/// small Gaussian, with a reflect-101 border (docs/reference-behaviour.md §6.2; the reference uses OpenCV).
 /// </summary>
 public sealed class DefocusBlur : ISpatialPerturbation
 {
-    /// <summary>(disk radius ρ, anti-alias σ) for severity 1..5 (REFERENCE.md §6.2).</summary>
+    /// <summary>(disk radius ρ, anti-alias σ) for severity 1..5 (docs/reference-behaviour.md §6.2).</summary>
     public static IReadOnlyList<(int Radius, double AliasSigma)> Levels { get; } =
         [(3, 0.1), (4, 0.5), (6, 0.5), (8, 0.5), (10, 0.5)];
 

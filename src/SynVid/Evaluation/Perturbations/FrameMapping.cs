@@ -18,6 +18,6 @@ internal static class FrameMapping
         return result;
     }
 
-    /// <summary>The reference's float → uint8 step: ⌊clip(x, 0, 1)·255⌋ (REFERENCE.md §6.2).</summary>
+    /// <summary>The reference's float → uint8 step: ⌊clip(x, 0, 1)·255⌋ (docs/reference-behaviour.md §6.2).</summary>
     internal static byte Quantise(double x) => x <= 0 ? (byte)0 : x >= 1 ? (byte)255 : (byte)(x * 255.0);
 }

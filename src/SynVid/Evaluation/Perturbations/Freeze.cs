@@ -3,7 +3,7 @@ namespace SynVid.Evaluation.Perturbations;
 /// <summary>
 /// <c>freeze</c> (Figure 3 "freeze"): k distinct frame indices are drawn and sorted; each is held until the next one,
 /// the last until the end; frames before the first index are dropped, and the clip is padded at the end with the
-/// buffer's true last frame back to T frames (REFERENCE.md §6.2). k = ⌊0.4T⌋, ⌊0.2T⌋, ⌊0.1T⌋, ⌊max(0.05T, 2)⌋, 1
+/// buffer's true last frame back to T frames (docs/reference-behaviour.md §6.2). k = ⌊0.4T⌋, ⌊0.2T⌋, ⌊0.1T⌋, ⌊max(0.05T, 2)⌋, 1
 /// for s = 1..5, clamped to [1, T] so very short buffers still get one frozen frame.
 /// </summary>
 public sealed class Freeze : ITemporalPerturbation

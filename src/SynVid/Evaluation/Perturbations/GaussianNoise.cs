@@ -4,11 +4,11 @@ namespace SynVid.Evaluation.Perturbations;
 
 /// <summary>
 /// <c>gaussian_noise</c> (Figure 3 "gauss"): x + N(0, c²) per channel value, x ∈ [0, 1], quantised as
-/// ⌊clip(·, 0, 1)·255⌋ (REFERENCE.md §6.2).
+/// ⌊clip(·, 0, 1)·255⌋ (docs/reference-behaviour.md §6.2).
 /// </summary>
 public sealed class GaussianNoise : ISpatialPerturbation
 {
-    /// <summary>Noise standard deviation c for severity 1..5 (REFERENCE.md §6.2).</summary>
+    /// <summary>Noise standard deviation c for severity 1..5 (docs/reference-behaviour.md §6.2).</summary>
     public static IReadOnlyList<double> Sigmas { get; } = [0.08, 0.12, 0.18, 0.26, 0.38];
 
     /// <inheritdoc/>

@@ -3,7 +3,7 @@ using SynVid.Video;
 namespace SynVid.Evaluation.Perturbations;
 
 /// <summary>
-/// <c>glass_blur</c> (REFERENCE.md §6.2): Gaussian blur σ, quantised to uint8; then, <c>it</c> times, every pixel
+/// <c>glass_blur</c> (docs/reference-behaviour.md §6.2): Gaussian blur σ, quantised to uint8; then, <c>it</c> times, every pixel
 /// scanned from (H − δ, W − δ) down to (δ + 1, δ + 1) takes the colour of a random neighbour at offset
 /// (dy, dx) ∈ [−δ, δ − 1]²; then Gaussian blur σ again and ⌊clip·255⌋.
 /// <para>
@@ -15,7 +15,7 @@ namespace SynVid.Evaluation.Perturbations;
 /// </summary>
 public sealed class GlassBlur : ISpatialPerturbation
 {
-    /// <summary>(σ, δ, iterations) for severity 1..5 (REFERENCE.md §6.2).</summary>
+    /// <summary>(σ, δ, iterations) for severity 1..5 (docs/reference-behaviour.md §6.2).</summary>
     public static IReadOnlyList<(double Sigma, int Delta, int Iterations)> Levels { get; } =
         [(0.7, 1, 2), (0.9, 2, 1), (1, 2, 3), (1.1, 3, 2), (1.5, 4, 2)];
 

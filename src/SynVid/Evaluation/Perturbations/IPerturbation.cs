@@ -2,7 +2,7 @@ using SynVid.Video;
 
 namespace SynVid.Evaluation.Perturbations;
 
-/// <summary>One UCF101-P perturbation type with its severity levels (REFERENCE.md §6.2).</summary>
+/// <summary>One UCF101-P perturbation type with its severity levels (docs/reference-behaviour.md §6.2).</summary>
 public interface IPerturbation
 {
     /// <summary>The reference's key, e.g. <c>gaussian_noise</c>; used on the command line and in result files.</summary>
@@ -20,7 +20,7 @@ public interface IPerturbation
 
 /// <summary>
 /// A perturbation of pixels: acts on uint8 RGB frames of one view (T frames of H×W×3) and returns as many frames of
-/// the same size. Frames are never colour-inverted (REFERENCE.md §6.4).
+/// the same size. Frames are never colour-inverted (docs/reference-behaviour.md §6.4).
 /// </summary>
 public interface ISpatialPerturbation : IPerturbation
 {

@@ -5,11 +5,11 @@ namespace SynVid.Evaluation.Perturbations;
 /// <summary>
 /// <c>impulse_noise</c> (Figure 3 "impulse"): salt-and-pepper noise as scikit-image's <c>random_noise(mode='s&amp;p')</c>
 /// draws it: each channel value independently becomes, with probability c, white (255) or black (0) with equal odds
-/// (REFERENCE.md §6.2).
+/// (docs/reference-behaviour.md §6.2).
 /// </summary>
 public sealed class ImpulseNoise : ISpatialPerturbation
 {
-    /// <summary>Fraction c of channel values replaced, for severity 1..5 (REFERENCE.md §6.2).</summary>
+    /// <summary>Fraction c of channel values replaced, for severity 1..5 (docs/reference-behaviour.md §6.2).</summary>
     public static IReadOnlyList<double> Amounts { get; } = [0.03, 0.06, 0.09, 0.17, 0.27];
 
     /// <inheritdoc/>

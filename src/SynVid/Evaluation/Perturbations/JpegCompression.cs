@@ -5,12 +5,12 @@ namespace SynVid.Evaluation.Perturbations;
 
 /// <summary>
 /// <c>compression</c> (Figure 3 "jpeg"): each frame is JPEG-encoded at the severity's quality and decoded again
-/// (REFERENCE.md §6.2). The reference uses PIL (libjpeg: 4:2:0 chroma subsampling, baseline, standard tables scaled
+/// (docs/reference-behaviour.md §6.2). The reference uses PIL (libjpeg: 4:2:0 chroma subsampling, baseline, standard tables scaled
 /// by quality); SkiaSharp's encoder and decoder are libjpeg-turbo with the same settings.
 /// </summary>
 public sealed class JpegCompression : ISpatialPerturbation
 {
-    /// <summary>JPEG quality for severity 1..5 (REFERENCE.md §6.2).</summary>
+    /// <summary>JPEG quality for severity 1..5 (docs/reference-behaviour.md §6.2).</summary>
     public static IReadOnlyList<int> Qualities { get; } = [25, 18, 15, 10, 7];
 
     /// <inheritdoc/>

@@ -2,7 +2,7 @@ namespace SynVid.Evaluation.Perturbations;
 
 /// <summary>
 /// <c>jumble</c> (Figure 3 "jumble"): the buffer is cut into consecutive chunks of L = 64 / 2^s frames (the last
-/// chunk may be shorter) and the frames inside each chunk are shuffled (REFERENCE.md §6.2).
+/// chunk may be shorter) and the frames inside each chunk are shuffled (docs/reference-behaviour.md §6.2).
 /// </summary>
 public sealed class Jumble : ITemporalPerturbation
 {

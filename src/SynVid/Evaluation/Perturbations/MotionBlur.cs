@@ -3,7 +3,7 @@ using SynVid.Video;
 namespace SynVid.Evaluation.Perturbations;
 
 /// <summary>
-/// <c>motion_blur</c>: ImageMagick's motion blur (REFERENCE.md §6.2), re-implemented. For radius r and σ the kernel
+/// <c>motion_blur</c>: ImageMagick's motion blur (docs/reference-behaviour.md §6.2), re-implemented. For radius r and σ the kernel
 /// has 2⌈r⌉ + 1 taps with weights exp(−i²/2σ²), i = 0.., normalised: a one-sided Gaussian along the direction at
 /// the frame's angle θ ~ U(−45°, 45°). Tap i reads the pixel at (x + ⌈i·cos θ − ½⌉, y + ⌈i·sin θ − ½⌉), with
 /// edge pixels repeated beyond the border (ImageMagick's default virtual pixels). The sum is taken at 16 bits per
@@ -11,7 +11,7 @@ namespace SynVid.Evaluation.Perturbations;
 /// </summary>
 public sealed class MotionBlur : ISpatialPerturbation
 {
-    /// <summary>(radius, σ) for severity 1..5 (REFERENCE.md §6.2).</summary>
+    /// <summary>(radius, σ) for severity 1..5 (docs/reference-behaviour.md §6.2).</summary>
     public static IReadOnlyList<(double Radius, double Sigma)> Levels { get; } =
         [(10, 3), (15, 5), (15, 8), (15, 12), (20, 15)];
 

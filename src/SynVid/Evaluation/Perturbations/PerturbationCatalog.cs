@@ -1,7 +1,7 @@
 namespace SynVid.Evaluation.Perturbations;
 
 /// <summary>
-/// Every UCF101-P perturbation type of REFERENCE.md §6.2, in its table's order, found by key (<c>gaussian_noise</c>)
+/// Every UCF101-P perturbation type of docs/reference-behaviour.md §6.2, in its table's order, found by key (<c>gaussian_noise</c>)
 /// or Figure 3 label (<c>gauss</c>); case, spaces, hyphens and underscores are ignored when matching.
 /// </summary>
 public static class PerturbationCatalog
@@ -16,7 +16,7 @@ public static class PerturbationCatalog
         new Sampling(), new ReverseSampling(), new Jumble(), new BoxJumble(), new Freeze(),
     ];
 
-    /// <summary>The 14 types of the paper's Figure 3 (REFERENCE.md §6.2); motion blur, glass blur and sampling are not used there.</summary>
+    /// <summary>The 14 types of the paper's Figure 3 (docs/reference-behaviour.md §6.2); motion blur, glass blur and sampling are not used there.</summary>
     public static IReadOnlyList<IPerturbation> Figure3 { get; } =
         [.. All.Where(p => p.Key is not ("motion_blur" or "glass_blur" or "sampling"))];
 

@@ -1,6 +1,6 @@
 namespace SynVid.Evaluation.Perturbations;
 
-/// <summary>The five perturbation families of UCF101-P (Schiappa et al. 2023; REFERENCE.md §6.2).</summary>
+/// <summary>The five perturbation families of UCF101-P (Schiappa et al. 2023; docs/reference-behaviour.md §6.2).</summary>
 public enum PerturbationCategory
 {
     /// <summary>Pixel noise: gaussian, shot, impulse, speckle.</summary>

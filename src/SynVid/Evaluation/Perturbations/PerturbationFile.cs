@@ -35,14 +35,14 @@ public static class PerturbationFile
     }
 
     /// <summary>Every frame of a <c>.npy</c> clip or a video file.</summary>
-    /// <exception cref="UserInputException">The file is missing or unreadable.</exception>
+    /// <exception cref="UserInputException">The file is missing, unreadable or truncated.</exception>
     public static RgbImage[] ReadClip(string path)
     {
         if (!File.Exists(path))
         {
             throw new UserInputException($"{path}: no such file");
         }
-        return IsNpy(path) ? NpyClip.Read(path) : [.. VideoReader.ReadAll(path)];
+        return IsNpy(path) ? NpyClip.Read(path) : [.. WholeVideo.Read(path).Frames];
     }
 
     /// <summary>Reads <paramref name="input"/>, perturbs it and writes <paramref name="output"/> (temporary name, then rename).</summary>

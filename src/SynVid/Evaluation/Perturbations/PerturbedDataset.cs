@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SynVid.Datasets.Specs;
+using SynVid.Serialization;
 using SynVid.Video;
 
 namespace SynVid.Evaluation.Perturbations;
@@ -20,14 +22,17 @@ public sealed record SourceVideo(IReadOnlyList<RgbImage> Frames, double Fps);
 /// <param name="Lossless">Lossless RGB H.264 instead of H.264 4:2:0 at CRF 18 (always lossless when a side is odd).</param>
 /// <param name="Threads">Videos perturbed and encoded at once.</param>
 /// <param name="SourceRoot">The dataset's folder; output paths repeat the videos' paths below it (see <see cref="PerturbedDataset.RelativePaths"/>).</param>
+/// <param name="OnBadVideo">A source video that cannot be read stops the run, or is left out of the copy and its lists.</param>
 public sealed record PerturbedDatasetOptions(
-    string Source, IPerturbation Perturbation, int Severity, long Seed, bool Lossless = false, int Threads = 1, string? SourceRoot = null);
+    string Source, IPerturbation Perturbation, int Severity, long Seed, bool Lossless = false, int Threads = 1, string? SourceRoot = null,
+    BadVideoPolicy OnBadVideo = BadVideoPolicy.Fail);
 
 /// <summary>What a run did.</summary>
 /// <param name="Written">Videos perturbed and written now.</param>
 /// <param name="Skipped">Videos already present from an earlier run.</param>
 /// <param name="Directory">The output folder.</param>
-public sealed record PerturbedDatasetOutcome(int Written, int Skipped, string Directory);
+/// <param name="BadVideos">Source videos left out because they cannot be read (<see cref="BadVideoPolicy.Skip"/>).</param>
+public sealed record PerturbedDatasetOutcome(int Written, int Skipped, string Directory, IReadOnlyList<SkippedVideo> BadVideos);
 
 /// <summary>
 /// Writes a perturbed copy of a list of labelled videos as a UCF101-P-style dataset: one video file per source video
@@ -119,44 +124,77 @@ public static class PerturbedDataset
             "temporal types re-order all frames of a video and are written unpadded (sampling shortens a video); " +
             "evaluation pads a strided buffer shorter than the clip by repeating its last frame");
         CheckExisting(manifestPath, manifest);
-        WriteText(manifestPath, JsonSerializer.Serialize(manifest, _json));
+        AtomicFile.WriteAllText(manifestPath, JsonSerializer.Serialize(manifest, _json));
 
         var relative = RelativePaths(videos, classNames, options.SourceRoot);
-        int written = 0, skipped = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancel };
-        Parallel.For(0, videos.Count, parallel, i =>
+        // What an interrupted run left under temporary names; finished videos are kept and skipped.
+        foreach (var folder in relative.Select(r => Path.GetDirectoryName(Path.Combine(root, r))!).Append(root).Distinct())
         {
-            var output = Path.Combine(root, relative[i]);
-            if (File.Exists(output))
+            AtomicFile.CleanStale(folder);
+        }
+        int written = 0, skipped = 0;
+        var bad = new SkippedVideo?[videos.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancel };
+        try
+        {
+            Parallel.For(0, videos.Count, parallel, i =>
             {
-                Interlocked.Increment(ref skipped);
-            }
-            else
-            {
-                var source = read(videos[i]);
-                if (source.Frames.Count == 0)
+                var output = Path.Combine(root, relative[i]);
+                if (File.Exists(output))
                 {
-                    throw new UserInputException($"{videos[i].Path}: no frames");
+                    Interlocked.Increment(ref skipped);
                 }
-                var perturbed = ClipPerturbation.Apply(source.Frames, options.Perturbation, options.Severity, options.Seed, video: i);
-                WriteVideo(output, perturbed, source.Fps, options.Lossless, options.Threads > 1 ? 1 : 0);
-                Interlocked.Increment(ref written);
-            }
-            videosDone?.Report(1);
-        });
+                else
+                {
+                    SourceVideo source;
+                    try
+                    {
+                        source = read(videos[i]);
+                        if (source.Frames.Count == 0)
+                        {
+                            throw new UserInputException($"video {videos[i].Path}: no frames");
+                        }
+                    }
+                    catch (Exception e) when (BadVideoException.IsReadFailure(e))
+                    {
+                        var error = BadVideoException.From(videos[i].Path, e);
+                        if (options.OnBadVideo == BadVideoPolicy.Fail)
+                        {
+                            throw error;
+                        }
+                        bad[i] = new SkippedVideo(videos[i].Path, error.Reason);
+                        videosDone?.Report(1);
+                        return;
+                    }
+                    var perturbed = ClipPerturbation.Apply(source.Frames, options.Perturbation, options.Severity, options.Seed, video: i);
+                    WriteVideo(output, perturbed, source.Fps, options.Lossless, options.Threads > 1 ? 1 : 0);
+                    Interlocked.Increment(ref written);
+                }
+                videosDone?.Report(1);
+            });
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.Count > 0)
+        {
+            // the first failure itself, so a bad video is one line
+            ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+        }
 
         var list = new StringBuilder();
         for (var i = 0; i < videos.Count; i++)
         {
+            if (bad[i] is not null)
+            {
+                continue;
+            }
             list.Append(relative[i].Replace('\\', '/')).Append(' ').Append(videos[i].Label.ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
         foreach (var name in new[] { "test.csv", "val.csv", "train.csv" })
         {
-            WriteText(Path.Combine(root, name), list.ToString());
+            AtomicFile.WriteAllText(Path.Combine(root, name), list.ToString());
         }
-        WriteText(Path.Combine(root, "classes.txt"), string.Concat(classNames.Select(c => c + "\n")));
-        WriteText(manifestPath, JsonSerializer.Serialize(manifest with { Complete = true }, _json));
-        return new PerturbedDatasetOutcome(written, skipped, root);
+        AtomicFile.WriteAllText(Path.Combine(root, "classes.txt"), string.Concat(classNames.Select(c => c + "\n")));
+        AtomicFile.WriteAllText(manifestPath, JsonSerializer.Serialize(manifest with { Complete = true }, _json));
+        return new PerturbedDatasetOutcome(written, skipped, root, [.. bad.OfType<SkippedVideo>()]);
     }
 
     private static void CheckExisting(string manifestPath, Manifest wanted)
@@ -193,13 +231,6 @@ public static class PerturbedDataset
             writer.Write(frame);
         }
         writer.Complete();
-    }
-
-    private static void WriteText(string path, string text)
-    {
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
     }
 
     private static bool IsKey(string path) => path.StartsWith("synaction:", StringComparison.Ordinal);

@@ -2,7 +2,7 @@ namespace SynVid.Evaluation.Perturbations;
 
 /// <summary>
 /// <c>reverse_sampling</c> (Figure 3 "reverse"): every r-th frame from the first, r = 2^s, then time reversed
-/// (REFERENCE.md §6.2).
+/// (docs/reference-behaviour.md §6.2).
 /// </summary>
 public sealed class ReverseSampling : ITemporalPerturbation
 {

@@ -4,7 +4,7 @@ namespace SynVid.Evaluation.Perturbations;
 
 /// <summary>
 /// <c>rotate</c> (Figure 3 "rotate"): each frame rotated by its own integer angle drawn from U{−(6s+1)..6s+1}°,
-/// counter-clockwise, nearest neighbour, black fill (REFERENCE.md §6.2).
+/// counter-clockwise, nearest neighbour, black fill (docs/reference-behaviour.md §6.2).
 /// </summary>
 public sealed class Rotate : ISpatialPerturbation
 {

@@ -1,7 +1,7 @@
 namespace SynVid.Evaluation.Perturbations;
 
 /// <summary>
-/// <c>sampling</c>: keep every r-th frame from the first, r = 2^s (REFERENCE.md §6.2). The result is shorter than
+/// <c>sampling</c>: keep every r-th frame from the first, r = 2^s (docs/reference-behaviour.md §6.2). The result is shorter than
 /// the input; <see cref="TemporalPadding"/> restores the length the model needs.
 /// </summary>
 public sealed class Sampling : ITemporalPerturbation

@@ -4,12 +4,12 @@ namespace SynVid.Evaluation.Perturbations;
 
 /// <summary>
 /// <c>shot_noise</c> (Figure 3 "shot"): Poisson(x·c)/c per channel value, x ∈ [0, 1], quantised as
-/// ⌊clip(·, 0, 1)·255⌋ (REFERENCE.md §6.2). Inputs are 8-bit, so there are only 256 rates: the Poisson draw is an
+/// ⌊clip(·, 0, 1)·255⌋ (docs/reference-behaviour.md §6.2). Inputs are 8-bit, so there are only 256 rates: the Poisson draw is an
 /// exact inversion of each rate's cumulative distribution, tabulated once per call.
 /// </summary>
 public sealed class ShotNoise : ISpatialPerturbation
 {
-    /// <summary>Photon count scale c for severity 1..5 (REFERENCE.md §6.2); lower is noisier.</summary>
+    /// <summary>Photon count scale c for severity 1..5 (docs/reference-behaviour.md §6.2); lower is noisier.</summary>
     public static IReadOnlyList<double> Scales { get; } = [250, 100, 50, 30, 15];
 
     /// <inheritdoc/>

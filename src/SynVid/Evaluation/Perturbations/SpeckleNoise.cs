@@ -4,11 +4,11 @@ namespace SynVid.Evaluation.Perturbations;
 
 /// <summary>
 /// <c>speckle_noise</c> (Figure 3 "speckle"): multiplicative noise x + x·N(0, c²), x ∈ [0, 1], quantised as
-/// ⌊clip(·, 0, 1)·255⌋ (REFERENCE.md §6.2).
+/// ⌊clip(·, 0, 1)·255⌋ (docs/reference-behaviour.md §6.2).
 /// </summary>
 public sealed class SpeckleNoise : ISpatialPerturbation
 {
-    /// <summary>Noise standard deviation c for severity 1..5 (REFERENCE.md §6.2).</summary>
+    /// <summary>Noise standard deviation c for severity 1..5 (docs/reference-behaviour.md §6.2).</summary>
     public static IReadOnlyList<double> Sigmas { get; } = [0.15, 0.20, 0.25, 0.30, 0.35];
 
     /// <inheritdoc/>

@@ -4,11 +4,11 @@ namespace SynVid.Evaluation.Perturbations;
 
 /// <summary>
 /// <c>static_rotate</c> (Figure 3 "img rotate"): every frame rotated counter-clockwise by one fixed angle, nearest
-/// neighbour, black fill (REFERENCE.md §6.2). Severity 6 (180°) is the reference's extra level outside [S]'s 1..5.
+/// neighbour, black fill (docs/reference-behaviour.md §6.2). Severity 6 (180°) is the reference's extra level outside [S]'s 1..5.
 /// </summary>
 public sealed class StaticRotate : ISpatialPerturbation
 {
-    /// <summary>Angle in degrees for severity 1..6 (REFERENCE.md §6.2).</summary>
+    /// <summary>Angle in degrees for severity 1..6 (docs/reference-behaviour.md §6.2).</summary>
     public static IReadOnlyList<double> Angles { get; } = [7.5, 15, 30, 45, 90, 180];
 
     /// <inheritdoc/>

@@ -3,14 +3,14 @@ using SynVid.Video;
 namespace SynVid.Evaluation.Perturbations;
 
 /// <summary>
-/// The padding rule after a temporal perturbation (REFERENCE.md §6.4.2): a perturbed buffer shorter than the model
+/// The padding rule after a temporal perturbation (docs/reference-behaviour.md §6.4.2): a perturbed buffer shorter than the model
 /// needs (sampling and reverse sampling shorten it by 2^s) is extended by repeating its last frame until it has the
 /// required length, the same rule the loader uses for short videos. Longer buffers are left as they are. Views
 /// are then cut from the padded buffer, so evaluation never fails on a short clip.
 /// </summary>
 public static class TemporalPadding
 {
-    /// <summary>Frames a VideoMAE clip needs: 16 (REFERENCE.md §6.4.2).</summary>
+    /// <summary>Frames a VideoMAE clip needs: 16 (docs/reference-behaviour.md §6.4.2).</summary>
     public const int ModelFrames = 16;
 
     /// <summary>Source indices padded by repeating the last one up to <paramref name="minimumLength"/>.</summary>

@@ -4,7 +4,7 @@ namespace SynVid.Evaluation.Perturbations;
 
 /// <summary>
 /// <c>translate</c> (Figure 3 "translate"): one shift (i rows, j columns), i, j ~ U{0..8s−1}, for the whole clip; the
-/// view moves up and left by it and the uncovered bottom and right are black (REFERENCE.md §6.2:
+/// view moves up and left by it and the uncovered bottom and right are black (docs/reference-behaviour.md §6.2:
 /// output = view[i:i+H, j:j+W] zero-padded).
 /// </summary>
 public sealed class Translate : ISpatialPerturbation

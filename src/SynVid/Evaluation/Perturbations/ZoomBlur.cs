@@ -4,14 +4,14 @@ namespace SynVid.Evaluation.Perturbations;
 
 /// <summary>
 /// <c>zoom_blur</c> (Figure 3 "zoom"): the mean of the frame and its centre zooms by each factor of the severity's
-/// range (REFERENCE.md §6.2). A zoom crops the centre ⌈h/z⌉ × ⌈w/z⌉, scales it by z with bilinear interpolation
+/// range (docs/reference-behaviour.md §6.2). A zoom crops the centre ⌈h/z⌉ × ⌈w/z⌉, scales it by z with bilinear interpolation
 /// (SciPy's order-1 zoom: output size round(n·z), corner-aligned sampling), and trims the centre back to h × w.
 /// Arithmetic is single precision like the reference's float32 arrays. The reference uses the frame height for
 /// both axes (square frames); here each axis uses its own size, which is the same on square frames.
 /// </summary>
 public sealed class ZoomBlur : ISpatialPerturbation
 {
-    /// <summary>(start, stop, step) of NumPy's <c>arange</c> of zoom factors for severity 1..5 (REFERENCE.md §6.2).</summary>
+    /// <summary>(start, stop, step) of NumPy's <c>arange</c> of zoom factors for severity 1..5 (docs/reference-behaviour.md §6.2).</summary>
     public static IReadOnlyList<(double Start, double Stop, double Step)> Ranges { get; } =
         [(1, 1.11, 0.01), (1, 1.16, 0.01), (1, 1.21, 0.02), (1, 1.26, 0.02), (1, 1.31, 0.03)];
 

@@ -7,7 +7,7 @@ using TorchSharp;
 namespace SynVid.Evaluation.Robustness;
 
 /// <summary>
-/// Evaluates robustness cells of one loaded classifier with the multi-view protocol (REFERENCE.md §5.3) on the test
+/// Evaluates robustness cells of one loaded classifier with the multi-view protocol (docs/reference-behaviour.md §5.3) on the test
 /// split of <paramref name="data"/>, perturbing through <see cref="SeededViewPerturbation"/>. Owns the model.
 /// </summary>
 /// <param name="model">The classifier (disposed with this evaluator).</param>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SynVid.Serialization;
 
 namespace SynVid.Evaluation.Robustness;
 
@@ -49,6 +50,8 @@ public sealed class RobustnessCellStore
         ArgumentNullException.ThrowIfNull(outputDirectory);
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
         Directory = Path.Combine(Path.GetFullPath(outputDirectory), "cells");
+        // What an interrupted run left under temporary names.
+        AtomicFile.CleanStale(Directory);
     }
 
     /// <summary>The folder holding the cell files.</summary>
@@ -112,26 +115,4 @@ public sealed class RobustnessCellStore
 
     /// <summary>The settings this store accepts.</summary>
     public RobustnessSettings Settings => _settings;
-}
-
-/// <summary>Whole-file writes that never leave a partial file under the final name.</summary>
-internal static class AtomicFile
-{
-    /// <summary>Writes <paramref name="text"/> to a temporary sibling and renames it over <paramref name="path"/>.</summary>
-    public static void WriteAllText(string path, string text)
-    {
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            File.WriteAllText(temp, text);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-    }
 }

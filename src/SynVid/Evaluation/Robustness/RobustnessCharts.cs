@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScottPlot;
+using SynVid.Reporting;
 
 namespace SynVid.Evaluation.Robustness;
 
@@ -86,7 +87,7 @@ public static class RobustnessCharts
         plot.ShowLegend(Alignment.UpperRight);
         plot.Title(title);
         plot.YLabel("top-1 accuracy (%)");
-        Save(plot, path, Math.Max(700, 60 + groups.Count * (18 * n + 24)), 480);
+        PlotFile.SavePng(plot, path, Math.Max(700, 60 + groups.Count * (18 * n + 24)), 480);
     }
 
     /// <summary>Top-1 against severity for one type, one line per checkpoint, the clean accuracy at severity 0.</summary>
@@ -120,23 +121,6 @@ public static class RobustnessCharts
         plot.Title(label == type ? type : $"{type} ({label})");
         plot.XLabel("severity");
         plot.YLabel("top-1 accuracy (%)");
-        Save(plot, path, 640, 420);
-    }
-
-    private static void Save(Plot plot, string path, int width, int height)
-    {
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp.png";
-        try
-        {
-            plot.SavePng(temp, width, height);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
+        PlotFile.SavePng(plot, path, 640, 420);
     }
 }

@@ -1,7 +1,7 @@
 namespace SynVid.Evaluation.Robustness;
 
 /// <summary>
-/// Robustness scores of Schiappa et al. (REFERENCE.md §6.3; the formulas are unverified there). Accuracies are in
+/// Robustness scores of Schiappa et al. (docs/reference-behaviour.md §6.3; the formulas are unverified there). Accuracies are in
 /// percent. Both scores are 1 when the perturbation costs nothing and fall as accuracy drops: higher is more robust.
 /// A perturbation that raises accuracy gives a score above 1.
 /// </summary>

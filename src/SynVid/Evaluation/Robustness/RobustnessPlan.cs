@@ -36,12 +36,12 @@ public sealed record RobustnessCell(NamedCheckpoint Checkpoint, IPerturbation? P
 }
 
 /// <summary>
-/// The grid of a robustness evaluation (REFERENCE.md §6): for every checkpoint the clean test set, then every chosen
+/// The grid of a robustness evaluation (docs/reference-behaviour.md §6): for every checkpoint the clean test set, then every chosen
 /// perturbation type at every chosen severity the type has (static rotate's sixth level, 180°, only where asked).
 /// </summary>
 public sealed record RobustnessPlan
 {
-    /// <summary>The headline severity of charts and win counts (REFERENCE.md §9: 3, an unverified choice).</summary>
+    /// <summary>The headline severity of charts and win counts (docs/reference-behaviour.md §9: 3, an unverified choice).</summary>
     public const int DefaultHeadlineSeverity = 3;
 
     /// <summary>Builds and validates a plan.</summary>
@@ -148,7 +148,7 @@ public sealed record RobustnessPlan
     }
 
     /// <summary>
-    /// Parses <c>all</c> (the whole catalogue, REFERENCE.md §6.2), <c>figure3</c> (the paper's 14 types) or a
+    /// Parses <c>all</c> (the whole catalogue, docs/reference-behaviour.md §6.2), <c>figure3</c> (the paper's 14 types) or a
     /// comma-separated list of keys or Figure 3 labels.
     /// </summary>
     public static IReadOnlyList<IPerturbation> ParsePerturbations(string text)

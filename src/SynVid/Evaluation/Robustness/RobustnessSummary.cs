@@ -40,7 +40,7 @@ public sealed record CheckpointScore(
 
 /// <summary>
 /// On how many perturbation types checkpoint <paramref name="A"/> has higher top-1 than <paramref name="B"/>
-/// (REFERENCE.md §6.3: "image crops beat UCF101 pre-training on 11/14").
+/// (docs/reference-behaviour.md §6.3: "image crops beat UCF101 pre-training on 11/14").
 /// </summary>
 /// <param name="A">First checkpoint.</param>
 /// <param name="B">Second checkpoint.</param>

@@ -5,7 +5,7 @@ namespace SynVid.Evaluation.Robustness;
 
 /// <summary>
 /// One perturbation type at one severity placed in the multi-view test pipeline as the reference places it
-/// (REFERENCE.md §6.1): temporal types act on the whole strided, resized uint8 buffer before a view is cut, and the
+/// (docs/reference-behaviour.md §6.1): temporal types act on the whole strided, resized uint8 buffer before a view is cut, and the
 /// result is padded by repeating its last frame to the clip length (<see cref="TemporalPadding"/>, §6.4.2); spatial
 /// types act on each cropped uint8 view. Every view of every video gets its own draws, seeded by
 /// (seed, video, type, severity) and forked by the view number (<see cref="ClipPerturbation.Apply"/>), so a perturbed

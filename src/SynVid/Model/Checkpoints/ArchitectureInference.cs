@@ -12,7 +12,7 @@ public sealed record InferredModel(PretrainConfig? Pretrain, ClassifierConfig? C
 /// <summary>
 /// Reads widths, depths, MLP ratio, q/v biases, layer scale, patch and tubelet size from the tensor shapes of a
 /// checkpoint in the reference layout. Heads are not recorded in the weights, so the caller supplies them (default:
-/// head dimension 64 as in every reference size, REFERENCE.md §4.4); frames and image size come from the input.
+/// head dimension 64 as in every reference size, docs/reference-behaviour.md §4.4); frames and image size come from the input.
 /// </summary>
 public static partial class ArchitectureInference
 {
@@ -57,6 +57,19 @@ public static partial class ArchitectureInference
         }
         throw new UserInputException(
             $"{state.Source}: neither a VideoMAE pre-training checkpoint (encoder.patch_embed.proj.weight) nor a classifier (patch_embed.proj.weight + head.weight)");
+    }
+
+    /// <summary>
+    /// The head counts a checkpoint's own args determine: SynVid runs record the model size (<c>model</c>, e.g. tiny,
+    /// whose decoder width 96 is not a multiple of 64) and fine-tuning runs <c>num_heads</c>. Null where not recorded.
+    /// </summary>
+    public static (int? Heads, int? DecoderHeads) HeadsFromArgs(CheckpointArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var size = args.Values.TryGetValue("model", out var model) && model is string name
+            ? ModelSize.All.FirstOrDefault(s => string.Equals(s.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
+            : null;
+        return (args.Int("num_heads") ?? size?.NumHeads, args.Int("decoder_num_heads") ?? size?.DecoderNumHeads);
     }
 
     private static VideoVitConfig Trunk(StateDict state, string prefix, int numFrames, int imageSize, int? heads, string headsFlag)

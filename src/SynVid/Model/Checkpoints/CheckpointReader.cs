@@ -8,7 +8,7 @@ namespace SynVid.Model.Checkpoints;
 
 /// <summary>
 /// Reads model weights from PyTorch <c>.pth</c> files (the zip format of <c>torch.save</c>; a bare state dict or the
-/// reference layout <c>{'model': state_dict, ...}</c> / DeepSpeed <c>{'module': ...}</c>, REFERENCE.md §4.9) and from
+/// reference layout <c>{'model': state_dict, ...}</c> / DeepSpeed <c>{'module': ...}</c>, docs/reference-behaviour.md §4.9) and from
 /// safetensors files (HuggingFace VideoMAE names are mapped to the reference names).
 /// </summary>
 public static class CheckpointReader
@@ -18,44 +18,38 @@ public static class CheckpointReader
     {
         if (!File.Exists(path))
         {
-            throw new UserInputException($"checkpoint {path} does not exist");
+            throw new UserInputException(Directory.Exists(path)
+                ? $"checkpoint {path} is a folder; give a checkpoint file or a run folder holding checkpoints/latest"
+                : $"checkpoint {path} does not exist");
         }
-        Span<byte> head = stackalloc byte[4];
+        Span<byte> head = stackalloc byte[9];
+        int read;
         using (var probe = File.OpenRead(path))
         {
-            if (probe.Read(head) < 4)
-            {
-                throw new UserInputException($"{path}: too short to be a checkpoint");
-            }
+            read = probe.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         }
-        if (head[0] == (byte)'P' && head[1] == (byte)'K')
+        if (read >= 2 && head[0] == (byte)'P' && head[1] == (byte)'K')
         {
             return ReadPyTorch(path);
         }
-        return ReadSafetensors(path);
+        // safetensors: an 8-byte little-endian header length, then the JSON header
+        if (read == head.Length && head[8] == (byte)'{')
+        {
+            return ReadSafetensors(path);
+        }
+        if (read >= 1 && head[0] == 0x80)
+        {
+            throw new UserInputException(
+                $"{path}: a legacy (non-zip) torch.save file, which SynVid cannot read; re-save it with torch.save(obj, path) from PyTorch ≥ 1.6");
+        }
+        throw new UserInputException($"{path}: not a checkpoint (neither a PyTorch .pth zip file written by torch.save nor a safetensors file)");
     }
 
     /// <summary>Reads a <c>torch.save</c> zip file holding a state dict, optionally under 'model' or 'module'.</summary>
     public static StateDict ReadPyTorch(string path)
     {
-        Hashtable root;
-        try
-        {
-            root = PyTorchUnpickler.UnpickleStateDict(path);
-        }
-        catch (Exception e) when (e is NotImplementedException or InvalidDataException or InvalidCastException or IOException)
-        {
-            throw new UserInputException($"{path}: not a readable PyTorch checkpoint ({e.Message})", e);
-        }
-        var model = root["model"] as IDictionary ?? root["module"] as IDictionary ?? root;
-        var tensors = new Dictionary<string, Tensor>();
-        foreach (DictionaryEntry entry in model)
-        {
-            if (entry.Key is string key && entry.Value is Tensor t)
-            {
-                tensors[key] = t;
-            }
-        }
+        var root = Unpickle(path);
+        var tensors = TensorsOf(root["model"] as IDictionary ?? root["module"] as IDictionary ?? root);
         // Everything else (optimizer state, args) was unpickled too; free its tensors now.
         // by reference: Tensor.Equals compares values, and a tensor holding NaN is not equal to itself
         DisposeTensorsExcept(root, new HashSet<Tensor>(tensors.Values, ReferenceEqualityComparer.Instance));
@@ -70,7 +64,47 @@ public static class CheckpointReader
     /// <summary>Restores <paramref name="optimizer"/> from the 'optimizer' entry written by <see cref="CheckpointWriter"/> (or torch).</summary>
     public static void LoadOptimizer(string path, OptimizerHelper optimizer)
     {
-        var root = PyTorchUnpickler.UnpickleStateDict(path);
+        var root = Unpickle(path);
+        try
+        {
+            LoadOptimizer(root, path, optimizer);
+        }
+        finally
+        {
+            DisposeTensorsExcept(root, []);
+        }
+    }
+
+    /// <summary>The whole content of a <c>torch.save</c> zip file; the caller disposes its tensors.</summary>
+    internal static Hashtable Unpickle(string path)
+    {
+        try
+        {
+            return PyTorchUnpickler.UnpickleStateDict(path);
+        }
+        catch (Exception e) when (e is NotImplementedException or InvalidDataException or InvalidCastException or IOException)
+        {
+            throw new UserInputException($"{path}: not a readable PyTorch checkpoint ({e.Message})", e);
+        }
+    }
+
+    /// <summary>The tensors of a state dict, by key (entries that are not named tensors are skipped).</summary>
+    internal static Dictionary<string, Tensor> TensorsOf(IDictionary stateDict)
+    {
+        var tensors = new Dictionary<string, Tensor>();
+        foreach (DictionaryEntry entry in stateDict)
+        {
+            if (entry.Key is string key && entry.Value is Tensor t)
+            {
+                tensors[key] = t;
+            }
+        }
+        return tensors;
+    }
+
+    /// <summary>Restores <paramref name="optimizer"/> from the 'optimizer' entry of an unpickled checkpoint <paramref name="root"/>.</summary>
+    internal static void LoadOptimizer(IDictionary root, string path, OptimizerHelper optimizer)
+    {
         try
         {
             if (root["optimizer"] is not IDictionary state)
@@ -85,10 +119,6 @@ public static class CheckpointReader
         catch (Exception e) when (e is ArgumentException or InvalidCastException or KeyNotFoundException)
         {
             throw new UserInputException($"{path}: the optimizer state does not match this optimizer ({e.Message})", e);
-        }
-        finally
-        {
-            DisposeTensorsExcept(root, []);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Specialized;
+using SynVid.Serialization;
 using TorchSharp.Modules;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
@@ -7,7 +8,7 @@ using static TorchSharp.torch;
 namespace SynVid.Model.Checkpoints;
 
 /// <summary>
-/// Writes checkpoints in the reference layout, <c>{'model': state_dict, ...extras}</c> (REFERENCE.md §4.9), as a
+/// Writes checkpoints in the reference layout, <c>{'model': state_dict, ...extras}</c> (docs/reference-behaviour.md §4.9), as a
 /// <c>torch.save</c> zip file that Python's <c>torch.load</c> reads. Written to a temporary name, then renamed.
 /// </summary>
 public static class CheckpointWriter
@@ -67,24 +68,15 @@ public static class CheckpointWriter
         {
             Directory.CreateDirectory(directory);
         }
-        var temp = path + ".synvid-tmp";
         try
         {
-            using (var stream = File.Create(temp))
-            {
-                PyTorchPickler.PickleStateDict(stream, (IDictionary)root, leaveOpen: false);
-            }
-            File.Move(temp, path, overwrite: true);
+            AtomicFile.Write(path, stream => PyTorchPickler.PickleStateDict(stream, (IDictionary)root, leaveOpen: true));
         }
         finally
         {
             foreach (var c in copies)
             {
                 c.Dispose();
-            }
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
             }
         }
     }

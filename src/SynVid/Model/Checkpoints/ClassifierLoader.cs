@@ -11,7 +11,7 @@ public sealed record ClassifierInput(int NumFrames, int InputSize, int? Stride, 
 /// Loads a fine-tuned classifier for evaluation from a SynVid run folder or checkpoint, a reference <c>.pth</c> or a
 /// HuggingFace safetensors file. The architecture comes from the tensor shapes (<see cref="ArchitectureInference"/>);
 /// frames and input size from the checkpoint's args (<c>num_frames</c>, <c>input_size</c>, as the reference writes
-/// them), else from the caller, else 16 and 224 (REFERENCE.md §4.1).
+/// them), else from the caller, else 16 and 224 (docs/reference-behaviour.md §4.1).
 /// </summary>
 public static class ClassifierLoader
 {
@@ -47,12 +47,15 @@ public static class ClassifierLoader
         var numFrames = frames ?? args.Int("num_frames", "frames") ?? 16;
         var inputSize = size ?? args.Int("input_size") ?? 224;
         using var state = CheckpointReader.Read(file);
-        var inferred = ArchitectureInference.Infer(state, numFrames, inputSize);
-        if (inferred.Classifier is not { } config)
+        // before inferring the model: a pre-training checkpoint's decoder may need head counts a classifier never does
+        if (state.Contains("encoder.patch_embed.proj.weight"))
         {
             throw new UserInputException(
                 $"{file}: a pre-training checkpoint has no classification head; fine-tune it first (synvid finetune) or linear-probe it (synvid linprobe)");
         }
+        var (heads, _) = ArchitectureInference.HeadsFromArgs(args);
+        var inferred = ArchitectureInference.Infer(state, numFrames, inputSize, heads);
+        var config = inferred.Classifier!;
         // evaluation never uses drop path or dropout, but the modules must exist to match the keys
         var model = new VideoClassifier(config);
         try

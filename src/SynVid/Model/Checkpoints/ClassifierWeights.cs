@@ -1,6 +1,6 @@
 namespace SynVid.Model.Checkpoints;
 
-/// <summary>Initialises a classifier from a checkpoint by the reference's fine-tuning rules (REFERENCE.md §4.9).</summary>
+/// <summary>Initialises a classifier from a checkpoint by the reference's fine-tuning rules (docs/reference-behaviour.md §4.9).</summary>
 public static class ClassifierWeights
 {
     /// <summary>

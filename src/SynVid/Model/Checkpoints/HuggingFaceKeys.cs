@@ -5,7 +5,7 @@ namespace SynVid.Model.Checkpoints;
 
 /// <summary>
 /// Maps HuggingFace <c>transformers</c> VideoMAE state-dict names (VideoMAEForPreTraining, VideoMAEForVideoClassification,
-/// VideoMAEModel) to the reference names of REFERENCE.md §4.9; separate query/key/value weights become one <c>qkv</c>.
+/// VideoMAEModel) to the reference names of docs/reference-behaviour.md §4.9; separate query/key/value weights become one <c>qkv</c>.
 /// </summary>
 public static partial class HuggingFaceKeys
 {

@@ -1,4 +1,7 @@
+using System.Text.Json.Nodes;
 using SynVid.Analysis.Progression;
+using SynVid.Evaluation;
+using SynVid.Serialization;
 using SynVid.Tests.Cli;
 using SynVid.Tests.Evaluation;
 using SynVid.Training;
@@ -7,9 +10,10 @@ namespace SynVid.Tests.Analysis.Progression;
 
 public sealed class ProgressionRunnerTests
 {
-    // Real steps at the smallest sizes: one encoder block, 4 frames of 32², two pre-training steps, one fine-tuning
-    // epoch and one probe epoch (no validation) on the fixture's three training videos, 6 frames and 2 videos per analysed
-    // set, stages rendered at 64². Decoding the fixture's videos (one ffmpeg process each) dominates the time.
+    // Real steps at the smallest sizes: one encoder block, 4 frames of 32², two pre-training steps, two fine-tuning
+    // runs of one epoch, one linear-probe epoch (no validation), the k-NN probe and two attentive-probe epochs on the
+    // fixture's three training videos, 6 frames and 2 videos per analysed set, stages rendered at 64². Decoding the
+    // fixture's videos (one ffmpeg process each) dominates the time.
     private static ProgressionPreset Micro => new()
     {
         Name = "test-micro",
@@ -18,6 +22,8 @@ public sealed class ProgressionRunnerTests
         FineTunePreset = "cpu-tiny",
         LinearProbeEpochs = 1,
         LinearProbeValidateEvery = 0,
+        FineTuneSeeds = 2,
+        AttentiveProbeEpochs = 2,
         AnalysisFrames = 6,
         AnalysisVideos = 2,
         StageResolution = 64,
@@ -57,13 +63,40 @@ public sealed class ProgressionRunnerTests
         Assert.Equal(["scratch", "static-circles", "in-domain"], plan.Arms.Select(a => a.Name));
 
         var first = ProgressionRunner.Run(plan, outDir, resume: false);
-        Assert.Equal(2 + 4 + 3, first.StepsRun);
+        // per arm: [pretrain], finetune, finetune-s1, linprobe, knn, attentive, [analyze]
+        Assert.Equal(5 + 7 + 6, first.StepsRun);
 
         // results.csv: one row per arm, parsed back with its numbers
-        var rows = ProgressionRow.ParseCsv(File.ReadAllText(Path.Combine(outDir, "results.csv")), "results.csv");
+        var csv = File.ReadAllText(Path.Combine(outDir, "results.csv"));
+        Assert.StartsWith(ProgressionRow.CsvHeader + "\n", csv, StringComparison.Ordinal);
+        var rows = ProgressionRow.ParseCsv(csv, "results.csv");
         Assert.Equal(plan.Arms.Select(a => a.Name), rows.Select(r => r.Stage));
         Assert.All(rows, r => Assert.InRange(r.FineTuneTop1!.Value, 0, 100));
         Assert.All(rows, r => Assert.InRange(r.LinProbeTop1!.Value, 0, 100));
+        Assert.All(rows, r => Assert.InRange(r.KnnTop1!.Value, 0, 100));
+        Assert.All(rows, r => Assert.InRange(r.AttentiveTop1!.Value, 0, 100));
+        foreach (var r in rows)
+        {
+            // the mean of the two fine-tuning runs, its s.d., and intervals around every top-1
+            var armDir = Path.Combine(outDir, r.Stage);
+            var runs = new[] { "finetune", "finetune-s1" }.Select(s => ArmAccuracy.Top1(Path.Combine(armDir, s))!.Value).ToArray();
+            Assert.Equal(runs.Average(), r.FineTuneTop1!.Value, 3);
+            Assert.Equal(2, r.FineTuneRuns);
+            Assert.Equal(Math.Abs(runs[0] - runs[1]) / Math.Sqrt(2), r.FineTuneTop1Sd!.Value, 3);
+            Assert.InRange(r.FineTuneTop1.Value, r.FineTuneTop1CiLow!.Value - 1e-3, r.FineTuneTop1CiHigh!.Value + 1e-3);
+            Assert.InRange(r.LinProbeTop1!.Value, r.LinProbeTop1CiLow!.Value - 1e-3, r.LinProbeTop1CiHigh!.Value + 1e-3);
+            Assert.InRange(r.KnnTop1!.Value, r.KnnTop1CiLow!.Value - 1e-3, r.KnnTop1CiHigh!.Value + 1e-3);
+            Assert.InRange(r.AttentiveTop1!.Value, r.AttentiveTop1CiLow!.Value - 1e-3, r.AttentiveTop1CiHigh!.Value + 1e-3);
+            var secondRun = JsonNode.Parse(File.ReadAllText(Path.Combine(armDir, "finetune-s1", "results.json")))!;
+            Assert.Equal(1, (int)secondRun["seed"]!);
+            foreach (var (step, mode) in new[] { ("knn", "knn"), ("attentive", "attentive") })
+            {
+                var results = JsonNode.Parse(File.ReadAllText(Path.Combine(armDir, step, "results.json")))!;
+                Assert.Equal(mode, (string)results["mode"]!);
+                Assert.Equal(6, (int)results["num_videos"]!);
+                Assert.Equal(6, PredictionsFile.Read(Path.Combine(armDir, step, PredictionsFile.FileName)).Count);
+            }
+        }
         Assert.Null(rows[0].PretrainLoss);
         Assert.All(rows.Skip(1), r => Assert.True(r.PretrainLoss > 0));
         var stage = rows[1];
@@ -83,22 +116,24 @@ public sealed class ProgressionRunnerTests
             Assert.Contains($"<td>{arm.Name}</td>", html, StringComparison.Ordinal);
         }
         Assert.Contains("NOT UCF101", md, StringComparison.Ordinal);
+        Assert.Contains("mean ± sample s.d. over 2 fine-tuning runs", md, StringComparison.Ordinal);
+        Assert.Contains("percentile-bootstrap intervals over the 6 test videos", md, StringComparison.Ordinal);
         Assert.Contains("closes", md, StringComparison.Ordinal);
         foreach (var figure in new[] { "accuracy.png", "preview.png", "static-circles/pretrain/reconstruction.png", "in-domain/pretrain/reconstruction.png" })
         {
             Assert.True(new FileInfo(Path.Combine(outDir, figure)).Length > 1000, figure);
             Assert.Contains($"]({figure})", md, StringComparison.Ordinal);
         }
-        Assert.Empty(Directory.EnumerateFiles(outDir, "*.tmp*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(outDir, "*" + AtomicFile.Marker + "*", SearchOption.AllDirectories));
 
         // delete one step's result: only that step reruns (pre-training continues from its final checkpoint), nothing else is touched
         var pretrain = Path.Combine(outDir, "static-circles", "pretrain");
         var record = File.ReadAllText(Path.Combine(pretrain, ProgressionStepRecord.FileName));
         File.Delete(Path.Combine(pretrain, ProgressionStepRecord.FileName));
-        var untouched = new[] { "scratch/finetune/results.json", "static-circles/analyze/metrics.json", "static-circles/finetune/results.json", "static-circles/linprobe/done.json", "in-domain/pretrain/done.json" }
+        var untouched = new[] { "scratch/finetune/results.json", "static-circles/analyze/metrics.json", "static-circles/finetune/results.json", "static-circles/finetune-s1/results.json", "static-circles/linprobe/done.json", "static-circles/attentive/done.json", "in-domain/pretrain/done.json" }
             .ToDictionary(f => f, f => File.GetLastWriteTimeUtc(Path.Combine(outDir, f)));
         var second = ProgressionRunner.Run(plan, outDir, resume: true);
-        Assert.Equal((1, 8), (second.StepsRun, second.StepsCached));
+        Assert.Equal((1, 17), (second.StepsRun, second.StepsCached));
         foreach (var (file, time) in untouched)
         {
             Assert.Equal(time, File.GetLastWriteTimeUtc(Path.Combine(outDir, file)));
@@ -140,10 +175,49 @@ public sealed class ProgressionRunnerTests
     }
 
     [Fact]
+    public void EachArmRunsItsStepsInOrder()
+    {
+        var arms = ProgressionPlan.Create(ProgressionPresets.CpuDemo, "synaction", "static-circles,in-domain").Arms;
+        Assert.Equal(["finetune", "linprobe", "knn", "attentive"], ProgressionRunner.Steps(ProgressionPresets.CpuDemo, arms[0]));
+        Assert.Equal(["pretrain", "finetune", "linprobe", "knn", "attentive", "analyze"], ProgressionRunner.Steps(ProgressionPresets.CpuDemo, arms[1]));
+        var seeds = ProgressionOverrides.Apply(ProgressionPresets.CpuDemo, ["fine_tune_seeds=3", "attentive_probe=false", "knn_neighbours=5"]);
+        Assert.Equal(["pretrain", "finetune", "finetune-s1", "finetune-s2", "linprobe", "knn"], ProgressionRunner.Steps(seeds, arms[2]));
+        Assert.Equal(5, seeds.KnnRecipe().Neighbours);
+        Assert.Equal(2, ProgressionPreset.FineTuneSeed(0, 2));
+        // the paper preset cannot hold ViT-B patch tokens of every view in memory
+        Assert.DoesNotContain("attentive", ProgressionRunner.Steps(ProgressionPresets.Paper, arms[1]));
+        Assert.Throws<UserInputException>(() => ProgressionPlan.Create(ProgressionPresets.CpuDemo with { FineTuneSeeds = 0 }, "synaction"));
+        Assert.Throws<UserInputException>(() => ProgressionPlan.Create(ProgressionPresets.CpuDemo with { KnnTemperature = 0 }, "synaction"));
+    }
+
+    [Fact]
+    public void ResultsCsvKeepsTheFirstColumnsAndReadsTheOldLayout()
+    {
+        var row = new ProgressionRow("moving-circles", 0.91, 25.5, 12, 3.1, 0.04, -2100, 1.36, 1.02)
+        {
+            FineTuneRuns = 2, FineTuneTop1Sd = 1.5, FineTuneTop1CiLow = 20, FineTuneTop1CiHigh = 31,
+            LinProbeTop1CiLow = 8, LinProbeTop1CiHigh = 16, KnnTop1 = 14, KnnTop1CiLow = 10, KnnTop1CiHigh = 18,
+            AttentiveTop1 = 19, AttentiveTop1CiLow = 15, AttentiveTop1CiHigh = 23,
+        };
+        var csv = ProgressionRow.ToCsv([row, new ProgressionRow("scratch", null, 10, 9, null, null, null, null, null)]);
+        Assert.StartsWith("stage,pretrain_loss,finetune_top1,linprobe_top1,fid,kid,diversity_logdet,spectrum_alpha,lab_skl,finetune_runs,finetune_top1_sd,", csv, StringComparison.Ordinal);
+        Assert.Contains("\nscratch,,10,9,,,,,,,,,,,,,,,,,\n", csv, StringComparison.Ordinal);
+        var parsed = ProgressionRow.ParseCsv(csv, "results.csv");
+        Assert.Equal(row, parsed[0]);
+        var old = ProgressionRow.ParseCsv(ProgressionRow.BaseCsvHeader + "\nscratch,,10,9,,,,,\n", "old.csv");
+        Assert.Equal(new ProgressionRow("scratch", null, 10, 9, null, null, null, null, null), old[0]);
+    }
+
+    [Fact]
     public void TheReportComputesGapClosedAndStageOrderSpearman()
     {
         ProgressionRow Row(string stage, double ft) => new(stage, 0.9, ft, ft / 2, null, null, null, null, null);
-        var rows = new[] { Row("scratch", 10), Row("static-circles", 20), Row("moving-circles", 25), Row("moving-shapes", 30), Row("in-domain", 50) };
+        var rows = new[]
+        {
+            Row("scratch", 10), Row("static-circles", 20),
+            Row("moving-circles", 25) with { FineTuneTop1Sd = 1.5, FineTuneTop1CiLow = 20, FineTuneTop1CiHigh = 30, LinProbeTop1CiLow = 9, LinProbeTop1CiHigh = 16, KnnTop1 = 30, KnnTop1CiLow = 25, KnnTop1CiHigh = 35 },
+            Row("moving-shapes", 30), Row("in-domain", 50),
+        };
         Assert.Equal(1.0, ProgressionReport.StageOrderSpearman(rows)!.Value, 12);
         var reversed = new[] { Row("scratch", 30), Row("static-circles", 20), Row("moving-circles", 10) };
         Assert.Equal(-1.0, ProgressionReport.StageOrderSpearman(reversed)!.Value, 12);
@@ -154,7 +228,14 @@ public sealed class ProgressionRunnerTests
         Assert.Contains("moving-circles: closes 37.5% of the scratch-to-in-domain fine-tuning gap (paper, UCF101: 84.7%)", md, StringComparison.Ordinal);
         Assert.Contains("not comparable with the paper's", md, StringComparison.Ordinal);
         Assert.Contains("a note", md, StringComparison.Ordinal);
-        Assert.Contains("Spearman ρ between stage order and fine-tuning top-1: 1.000 (the paper's ViT-B UCF101 values over the same arms: 1.000)", md, StringComparison.Ordinal);
-        Assert.Contains("| static-circles | 0.9000 | 20.0 | 10.0 | 67.8 | 29.2 | 13.2 |", md, StringComparison.Ordinal);
+        // four arms besides in-domain in increasing order: only the observed of the 24 orders reaches ρ = 1
+        Assert.Contains(
+            "Spearman ρ between stage order and fine-tuning top-1: 1.000 (the paper's ViT-B UCF101 values over the same arms: 1.000); " +
+            "permutation p = 0.0417 one-sided (ρ at least this large), 0.0833 two-sided (exact over all 24 orders of the 4 arms).", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("Spearman ρ between stage order and k-NN", md, StringComparison.Ordinal);
+        Assert.Contains("| static-circles | 0.9000 | 20.0 | – | 10.0 | – | – | 67.8 | 29.2 | 13.2 |", md, StringComparison.Ordinal);
+        Assert.Contains("| moving-circles | 0.9000 | 25.0 ± 1.5 | [20.0, 30.0] | 12.5 [9.0, 16.0] | 30.0 [25.0, 35.0] | – | 85.2 |", md, StringComparison.Ordinal);
+        var test = ProgressionReport.StageOrderSpearmanTest(rows, r => r.FineTuneTop1)!;
+        Assert.Equal((1.0, 1.0 / 24, true), (test.Rho, test.POneSided, test.Exact));
     }
 }

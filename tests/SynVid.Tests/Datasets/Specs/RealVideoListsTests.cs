@@ -64,8 +64,8 @@ public class RealVideoListsTests
         // an unreadable video fails naming it, or is skipped and counted
         var broken = tree.Path_("UCF-101/Biking/v_Biking_g02_c01.avi");
         File.WriteAllBytes(broken, [1, 2, 3, 4, 5, 6, 7, 8]);
-        var e = Assert.Throws<UserInputException>(() => DatasetCatalog.Load(spec, checkedOptions));
-        Assert.Contains("unreadable video", e.Message);
+        UserInputException e = Assert.Throws<BadVideoException>(() => DatasetCatalog.Load(spec, checkedOptions));
+        Assert.Contains("bad video", e.Message);
         Assert.Contains("v_Biking_g02_c01.avi", e.Message);
         // without training videos of Biking the class count no longer matches
         e = Assert.Throws<UserInputException>(() => DatasetCatalog.Load(spec, checkedOptions with { OnBadVideo = BadVideoPolicy.Skip }));
@@ -94,6 +94,7 @@ public class RealVideoListsTests
         Assert.Equal(2, d.Test.Count);
         var skipped = Assert.Single(d.Skipped);
         Assert.EndsWith("wave_clip_1.avi", skipped.Path);
-        Assert.Contains("unreadable", skipped.Reason);
+        Assert.StartsWith("not a readable video", skipped.Reason, StringComparison.Ordinal);
+        Assert.Equal(SplitNames.Train, skipped.Split);
     }
 }

@@ -86,7 +86,7 @@ public class Ucf101ListsTests
         var gone = tree.Path_("UCF-101/Basketball/v_Basketball_g02_c01.avi");
         File.Delete(gone);
         var spec = DatasetSpec.Parse($"ucf101:{tree.Path_("UCF-101")}");
-        var e = Assert.Throws<UserInputException>(() => DatasetCatalog.Load(spec));
+        var e = Assert.Throws<BadVideoException>(() => DatasetCatalog.Load(spec));
         Assert.Contains("missing video", e.Message);
         Assert.Contains("v_Basketball_g02_c01.avi", e.Message);
         Assert.Contains("trainlist01.txt:5", e.Message);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using SynVid.Evaluation.Perturbations;
 using SynVid.Evaluation.Robustness;
+using SynVid.Serialization;
 
 namespace SynVid.Tests.Evaluation.Robustness;
 
@@ -132,7 +133,7 @@ public class RobustnessSummaryTests
             var bytes = File.ReadAllBytes(p);
             Assert.True(bytes.Length > 1000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', p);
         }
-        Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(dir.Path, "*" + AtomicFile.Marker + "*", SearchOption.AllDirectories));
     }
 
     private static double Parse(string s) => double.Parse(s, CultureInfo.InvariantCulture);

@@ -1,0 +1,28 @@
+namespace SynVid.Video;
+
+/// <summary>
+/// Every frame of a video file for commands that rewrite whole videos (<c>perturb</c>, <c>perturb-dataset</c>), with
+/// the check that the file is whole: a truncated file, whose decodable pictures end well before the frame count its
+/// container declares, is a <see cref="UserInputException"/> rather than a silently shorter video.
+/// </summary>
+public static class WholeVideo
+{
+    /// <summary>
+    /// How many frames the decoded pictures may fall short of the container's count (a container may count a few
+    /// trailing empty frames): 2, or a tenth of the count for long videos.
+    /// </summary>
+    public static int Tolerance(int frameCount) => Math.Max(2, frameCount / 10);
+
+    /// <summary>The frames of <paramref name="path"/> and its description.</summary>
+    public static (IReadOnlyList<RgbImage> Frames, VideoInfo Info) Read(string path)
+    {
+        var info = VideoReader.Probe(path);
+        var frames = VideoReader.ReadAll(path);
+        if (frames.Count == 0 || info.FrameCount - frames.Count > Tolerance(info.FrameCount))
+        {
+            throw new UserInputException(
+                $"video {path}: truncated: only {frames.Count} of the {info.FrameCount} frames its container declares can be decoded");
+        }
+        return (frames, info);
+    }
+}
