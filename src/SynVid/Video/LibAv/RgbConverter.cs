@@ -61,7 +61,7 @@ internal sealed unsafe class RgbConverter : IDisposable
         {
             throw new InvalidOperationException($"libswscale wrote {rows} of {outHeight} rows");
         }
-        var pixels = new byte[outWidth * outHeight * 3];
+        var pixels = GC.AllocateUninitializedArray<byte>(outWidth * outHeight * 3);
         var rowBytes = outWidth * 3;
         fixed (byte* p = pixels)
         {
