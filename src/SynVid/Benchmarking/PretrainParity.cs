@@ -81,7 +81,8 @@ public static class PretrainParity
             {
                 NpyFile.Write(Path.Combine(directory, "clips.npy"), stack(batches.Select(b => b.Video)));
                 NpyFile.Write(Path.Combine(directory, "masks.npy"), stack(batches.Select(b => b.Mask)));
-                NpyFile.Write(Path.Combine(directory, "lr.npy"), tensor(Enumerable.Range(0, options.Steps).Select(s => recipe.Schedule().At(s)).ToArray()));
+                var schedule = recipe.Schedule();
+                NpyFile.Write(Path.Combine(directory, "lr.npy"), tensor(Enumerable.Range(0, options.Steps).Select(s => schedule.At(s)).ToArray()));
             }
 
             // As Pretrainer builds its model and step.

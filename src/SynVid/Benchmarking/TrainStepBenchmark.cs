@@ -69,12 +69,12 @@ public static class TrainStepBenchmark
         }
         recipe.Validate();
         var device = Runtime.TorchRuntime.ResolveDevice(recipe.Device);
-        var model = recipe.ModelConfig();
-        var config = model with { Encoder = model.Encoder with { Precision = options.Precision } };
+        var shape = recipe.ModelConfig();
+        var config = shape with { Encoder = shape.Encoder with { Precision = options.Precision } };
         random.manual_seed(0);
-        using var pretrainModel = new PretrainModel(config);
-        pretrainModel.to(device);
-        using var step = new PretrainStep(pretrainModel, recipe);
+        using var model = new PretrainModel(config);
+        model.to(device);
+        using var step = new PretrainStep(model, recipe);
         var masks = new MaskGenerator(config.Encoder, recipe.MaskRatio, recipe.Masking);
         using var batch = new PretrainBatch(
             randn([recipe.BatchSize, 3, recipe.Frames, recipe.InputSize, recipe.InputSize], device: device),

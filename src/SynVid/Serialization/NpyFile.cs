@@ -27,6 +27,11 @@ public static partial class NpyFile
     /// <summary>Reads <paramref name="path"/> into a CPU tensor; throws a <see cref="UserInputException"/> naming the file on bad input.</summary>
     public static Tensor Read(string path)
     {
+        if (!File.Exists(path))
+        {
+            // in the CLI's words rather than the file system's exception text
+            throw new UserInputException(Directory.Exists(path) ? $"{path} is a folder, not an .npy file" : $"{path}: no such file");
+        }
         byte[] bytes;
         try
         {

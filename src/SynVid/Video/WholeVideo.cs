@@ -18,7 +18,17 @@ public static class WholeVideo
     public static (IReadOnlyList<RgbImage> Frames, VideoInfo Info) Read(string path)
     {
         var info = VideoReader.Probe(path);
-        var frames = VideoReader.ReadAll(path);
+        IReadOnlyList<RgbImage> frames;
+        try
+        {
+            frames = VideoReader.ReadAll(path);
+        }
+        catch (UserInputException e)
+        {
+            // The in-process decoder stops at the first picture it cannot decode instead of returning fewer frames.
+            var reason = e.Message.StartsWith($"video {path}: ", StringComparison.Ordinal) ? e.Message[$"video {path}: ".Length..] : e.Message;
+            throw new UserInputException($"video {path}: truncated or damaged: {reason}", e);
+        }
         if (frames.Count == 0 || info.FrameCount - frames.Count > Tolerance(info.FrameCount))
         {
             throw new UserInputException(

@@ -99,7 +99,7 @@ public sealed class MessageTests : IDisposable
         // the console may wrap the line
         Assert.Contains("has run 1 of 1 steps", string.Join(' ', finished.StdOut.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
         Assert.DoesNotContain("NaN", finished.StdOut, StringComparison.Ordinal);
-        var stale = Path.Combine(run, "checkpoints", "step-00000002.tmp-999999");
+        var stale = Path.Combine(run, "checkpoints", "step-00000002" + SynVid.Serialization.AtomicFile.Marker + "999999-0a1b");
         Directory.CreateDirectory(stale);
         File.WriteAllText(Path.Combine(stale, "checkpoint.pth"), "half");
         var resumed = CliRunner.Run("pretrain", "--resume", run, "--steps", "2", "--threads", "1");
