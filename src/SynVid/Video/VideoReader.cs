@@ -111,8 +111,7 @@ public static class VideoReader
         if (info.CoveredFrames is { } covered && last >= covered && info.FrameCount - covered > TailTolerance(info.FrameCount))
         {
             var first = wanted?.First(i => i >= covered) ?? covered;
-            throw new UserInputException(
-                $"video {path}: frame {first} could not be decoded (the file reports {info.FrameCount} frames, but it is truncated: its pictures end at frame {covered - 1})");
+            throw new UserInputException($"video {path}: frame {first} could not be decoded (the file reports {info.FrameCount} frames)");
         }
     }
 

@@ -25,7 +25,7 @@ public static class WholeVideo
         }
         catch (UserInputException e)
         {
-            // The in-process decoder stops at the first picture it cannot decode instead of returning fewer frames.
+            // Both decoders fail a read that reaches past a truncated file's end instead of returning fewer frames.
             var reason = e.Message.StartsWith($"video {path}: ", StringComparison.Ordinal) ? e.Message[$"video {path}: ".Length..] : e.Message;
             throw new UserInputException($"video {path}: truncated or damaged: {reason}", e);
         }
