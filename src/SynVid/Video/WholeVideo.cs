@@ -9,9 +9,10 @@ public static class WholeVideo
 {
     /// <summary>
     /// How many frames the decoded pictures may fall short of the container's count (a container may count a few
-    /// trailing empty frames): 2, or a tenth of the count for long videos.
+    /// trailing empty frames): 2, or a tenth of the count for long videos. The readers' own rule
+    /// (<see cref="VideoReader.TailTolerance"/>), which already stops a read that reaches past a truncated file's end.
     /// </summary>
-    public static int Tolerance(int frameCount) => Math.Max(2, frameCount / 10);
+    public static int Tolerance(int frameCount) => VideoReader.TailTolerance(frameCount);
 
     /// <summary>The frames of <paramref name="path"/> and its description.</summary>
     public static (IReadOnlyList<RgbImage> Frames, VideoInfo Info) Read(string path)
@@ -24,7 +25,7 @@ public static class WholeVideo
         }
         catch (UserInputException e)
         {
-            // The in-process decoder stops at the first picture it cannot decode instead of returning fewer frames.
+            // Both decoders fail a read that reaches past a truncated file's end instead of returning fewer frames.
             var reason = e.Message.StartsWith($"video {path}: ", StringComparison.Ordinal) ? e.Message[$"video {path}: ".Length..] : e.Message;
             throw new UserInputException($"video {path}: truncated or damaged: {reason}", e);
         }
