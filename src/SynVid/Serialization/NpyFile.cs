@@ -117,7 +117,14 @@ public static partial class NpyFile
     }
 
     /// <summary>Writes a tensor (any device; float32, float64, bool, uint8, int32 or int64) atomically as a version 1.0 .npy.</summary>
-    public static void Write(string path, Tensor tensor)
+    public static void Write(string path, Tensor tensor) => Write(path, tensor, int.MaxValue);
+
+    /// <summary>
+    /// <see cref="Write(string, Tensor)"/>, writing the data in slices along the first dimension of at most
+    /// <paramref name="maxChunkBytes"/> each where the whole is larger (a tensor's byte span holds at most 2³¹ − 1
+    /// elements, so a larger batch export would fail otherwise).
+    /// </summary>
+    public static void Write(string path, Tensor tensor, long maxChunkBytes)
     {
         var type = _types.FirstOrDefault(t => t.Type == tensor.dtype);
         if (type.Descr is null)
@@ -129,8 +136,22 @@ public static partial class NpyFile
         AtomicFile.Write(path, stream =>
         {
             stream.Write(header);
-            stream.Write(cpu.bytes);
+            WriteData(stream, cpu, maxChunkBytes);
         });
+    }
+
+    private static void WriteData(Stream stream, Tensor contiguous, long maxChunkBytes)
+    {
+        if (contiguous.dim() == 0 || contiguous.NumberOfElements * contiguous.ElementSize <= maxChunkBytes)
+        {
+            stream.Write(contiguous.bytes);
+            return;
+        }
+        for (long i = 0; i < contiguous.shape[0]; i++)
+        {
+            using var slice = contiguous[i];
+            WriteData(stream, slice, maxChunkBytes);
+        }
     }
 
     /// <summary>

@@ -36,6 +36,26 @@ public class NpyFileTests
     }
 
     [Fact]
+    public void ALargeTensorWrittenInSlicesHasTheSameBytes()
+    {
+        var dir = Directory.CreateTempSubdirectory("synvid-npy").FullName;
+        try
+        {
+            using var t = arange(2 * 3 * 5, ScalarType.Float32).reshape(2, 3, 5);
+            var whole = Path.Combine(dir, "whole.npy");
+            var sliced = Path.Combine(dir, "sliced.npy");
+            NpyFile.Write(whole, t);
+            // 12 bytes per chunk: slices of one row of 5 floats would still be too large, so it recurses to elements
+            NpyFile.Write(sliced, t, maxChunkBytes: 12);
+            Assert.Equal(File.ReadAllBytes(whole), File.ReadAllBytes(sliced));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void ReadsTheReferenceFixture()
     {
         using var input = NpyFile.Read(Fixtures.File("pretrain_input.npy"));
