@@ -120,6 +120,35 @@ public sealed class ProbeFeatures : IDisposable
         model.to(device);
         model.eval();
 
+        return Compute(recipe, data, clips =>
+        {
+            var features = model.Features(clips.to(device));
+            return (model.Pool(features).cpu(), tokens ? features.cpu() : null);
+        }, model.Config.Encoder.NumHeads, progress, cancellation);
+    }
+
+    /// <summary>
+    /// The pixel baseline's features (<see cref="PixelBaseline.Features"/>) of the same views the probes see, in place
+    /// of an encoder's embeddings (no tokens).
+    /// </summary>
+    public static ProbeFeatures ComputePixels(
+        FineTuneRecipe recipe, DownstreamData data, PixelBaselineRecipe pixels,
+        IProgress<DownstreamProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(pixels);
+        recipe = recipe with { Stride = recipe.Stride ?? data.Stride };
+        recipe.Validate();
+        return Compute(recipe, data, clips => (PixelBaseline.Features(clips, pixels.Grid), null), heads: 0, progress, cancellation);
+    }
+
+    // Every training video's cached view and every test view through `encode` (run without gradients inside a dispose
+    // scope; what it returns is kept), in the probes' order.
+    private static ProbeFeatures Compute(
+        FineTuneRecipe recipe, DownstreamData data, Func<Tensor, (Tensor Embeddings, Tensor? Tokens)> encode, int heads,
+        IProgress<DownstreamProgress>? progress, CancellationToken cancellation)
+    {
         var train = data.Splits.Train;
         var batch = recipe.EvalBatch;
         var batches = (train.Count + batch - 1) / batch;
@@ -128,13 +157,13 @@ public sealed class ProbeFeatures : IDisposable
         var evaluator = new MultiViewEvaluator(data, new EvaluationViews(data.ClipLength, data.Stride, recipe.InputSize, recipe.InputSize), views, batch);
         var total = train.Count + test.Count;
         var workers = Math.Max(1, Environment.ProcessorCount / 2);
-        var trainParts = Encode(model, device, tokens, batches, b => LinearProber.CachedViews(data, recipe, (int)b * batch, Math.Min(train.Count, ((int)b + 1) * batch)),
+        var trainParts = Encode(encode, batches, b => LinearProber.CachedViews(data, recipe, (int)b * batch, Math.Min(train.Count, ((int)b + 1) * batch)),
             workers, b => progress?.Report(new DownstreamProgress("features", Math.Min(train.Count, (b + 1) * batch), total, 0, double.NaN, 0, 0, null)), cancellation);
-        var testParts = Encode(model, device, tokens, test.Count, v => TestViews(evaluator, test, (int)v, recipe.InputSize),
+        var testParts = Encode(encode, test.Count, v => TestViews(evaluator, test, (int)v, recipe.InputSize),
             workers, v => progress?.Report(new DownstreamProgress("features", train.Count + v + 1, total, 0, double.NaN, 0, 0, null)), cancellation);
         return new ProbeFeatures(
             trainParts.Embeddings, trainParts.Tokens, [.. train.Select(v => v.Label)],
-            testParts.Embeddings, testParts.Tokens, test, views, data.ClassNames, model.Config.Encoder.NumHeads);
+            testParts.Embeddings, testParts.Tokens, test, views, data.ClassNames, heads);
     }
 
     /// <summary>Clip embeddings L2-normalised per row (cosine similarity is then a dot product).</summary>
@@ -181,12 +210,12 @@ public sealed class ProbeFeatures : IDisposable
         }
     }
 
-    // Runs the encoder over `count` prepared batches (made on background workers) and concatenates the outputs on the CPU.
+    // Runs `encode` over `count` prepared batches (made on background workers) and concatenates the outputs on the CPU.
     private static (Tensor Embeddings, Tensor? Tokens) Encode(
-        Model.VideoClassifier model, Device device, bool keepTokens, int count, Func<long, Tensor> make, int workers, Action<int> done, CancellationToken cancellation)
+        Func<Tensor, (Tensor Embeddings, Tensor? Tokens)> encode, int count, Func<long, Tensor> make, int workers, Action<int> done, CancellationToken cancellation)
     {
         var embeddings = new List<Tensor>(count);
-        var tokens = new List<Tensor>(keepTokens ? count : 0);
+        var tokens = new List<Tensor>(count);
         try
         {
             using (var prepared = new OrderedPrefetcher<Tensor?>(i => i < count ? make(i) : null, 0, capacity: 2 * workers, workers))
@@ -199,17 +228,17 @@ public sealed class ProbeFeatures : IDisposable
                     using (var scope = NewDisposeScope())
                     using (no_grad())
                     {
-                        var features = model.Features(clips.to(device));
-                        embeddings.Add(model.Pool(features).cpu().MoveToOuterDisposeScope());
-                        if (keepTokens)
+                        var (embedding, token) = encode(clips);
+                        embeddings.Add(embedding.MoveToOuterDisposeScope());
+                        if (token is not null)
                         {
-                            tokens.Add(features.cpu().MoveToOuterDisposeScope());
+                            tokens.Add(token.MoveToOuterDisposeScope());
                         }
                     }
                     done(i);
                 }
             }
-            return (cat(embeddings, 0), keepTokens ? cat(tokens, 0) : null);
+            return (cat(embeddings, 0), tokens.Count > 0 ? cat(tokens, 0) : null);
         }
         finally
         {

@@ -68,6 +68,12 @@ public sealed record ProgressionPreset
     /// <summary>Attentive-probe peak learning rate (null: <see cref="AttentiveProbeRecipe.LearningRate"/>).</summary>
     public double? AttentiveProbeLearningRate { get; init; }
 
+    /// <summary>
+    /// Whether the scratch arm also runs the pixel baseline (<see cref="Training.PixelBaseline"/>: a logistic regression on
+    /// the temporal standard deviation of grey frames), the floor the report shows beside the arms.
+    /// </summary>
+    public bool PixelBaseline { get; init; } = true;
+
     /// <summary>Random frames per dataset for FID, KID, spectrum slope and colour (§7: 10k).</summary>
     public int AnalysisFrames { get; init; } = 10000;
 

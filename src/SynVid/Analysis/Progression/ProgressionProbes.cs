@@ -62,6 +62,30 @@ public sealed class ProgressionProbes(ProgressionPlan plan, string directory) : 
         }));
     }
 
+    /// <summary>Runs the pixel baseline on the views the probes see into <paramref name="stepDir"/>.</summary>
+    public void Pixels(string stepDir, Action<long, long, string> report, CancellationToken cancellation)
+    {
+        var recipe = plan.Preset.LinearProbe(plan.Seed);
+        var pixels = new PixelBaselineRecipe();
+        var data = OpenData(recipe);
+        var clock = Stopwatch.StartNew();
+        using var features = ProbeFeatures.ComputePixels(recipe, data, pixels,
+            new InlineProgress<DownstreamProgress>(p => report(p.Done, p.Total, p.Phase)), cancellation);
+        var featureSeconds = clock.Elapsed.TotalSeconds;
+        report(0, 1, "pixel baseline");
+        var result = PixelBaseline.Evaluate(features, pixels);
+        EvaluationReport.Write(stepDir, result, new Dictionary<string, object?>
+        {
+            ["mode"] = "pixels",
+            ["dataset"] = plan.Downstream,
+            ["seed"] = plan.Seed,
+            ["feature_seconds"] = Math.Round(featureSeconds, 2),
+            ["grid"] = pixels.Grid,
+            ["c"] = pixels.C,
+            ["iterations"] = pixels.Iterations,
+        });
+    }
+
     /// <inheritdoc/>
     public void Dispose() => _features?.Dispose();
 
@@ -83,6 +107,9 @@ public sealed class ProgressionProbes(ProgressionPlan plan, string directory) : 
     }
 
 
+    private DownstreamData OpenData(FineTuneRecipe recipe) =>
+        DownstreamData.Open(DatasetSpec.Parse(plan.Downstream), new DownstreamDataOptions(ClipLength: recipe.Frames, Stride: recipe.Stride, Seed: recipe.Seed));
+
     private ProbeFeatures Features(ProgressionArm arm, Action<long, long, string> report, CancellationToken cancellation)
     {
         if (_features is not null && _arm == arm.Name)
@@ -93,8 +120,7 @@ public sealed class ProgressionProbes(ProgressionPlan plan, string directory) : 
         _features = null;
         var recipe = plan.Preset.LinearProbe(plan.Seed);
         _checkpoint = arm.Pretrains ? InitialWeights.Resolve(Path.Combine(directory, arm.Name, "pretrain")) : FineTuneRunConfig.NoCheckpoint;
-        var data = DownstreamData.Open(DatasetSpec.Parse(plan.Downstream), new DownstreamDataOptions(
-            ClipLength: recipe.Frames, Stride: recipe.Stride, Seed: recipe.Seed));
+        var data = OpenData(recipe);
         var clock = Stopwatch.StartNew();
         _features = ProbeFeatures.Compute(_checkpoint, recipe, data, tokens: plan.Preset.AttentiveProbe,
             new InlineProgress<DownstreamProgress>(p => report(p.Done, p.Total, p.Phase)), cancellation);

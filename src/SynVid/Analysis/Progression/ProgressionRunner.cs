@@ -49,6 +49,9 @@ public static class ProgressionRunner
     /// <summary>The attentive probe's step.</summary>
     public const string Attentive = "attentive";
 
+    /// <summary>The pixel baseline's step (scratch arm only: it has no encoder).</summary>
+    public const string Pixels = "pixels";
+
     /// <summary>The step folder of fine-tuning run <paramref name="run"/> (0-based): finetune, finetune-s1, finetune-s2, …</summary>
     public static string FineTuneStep(int run) => run == 0 ? FineTune : $"{FineTune}-s{run}";
 
@@ -100,6 +103,9 @@ public static class ProgressionRunner
                 case Attentive:
                     probes.Attentive(arm, stepDir, Report, cancellation);
                     break;
+                case Pixels:
+                    probes.Pixels(stepDir, Report, cancellation);
+                    break;
                 case "analyze":
                     analysis.Analyse(arm, stepDir, Report, cancellation);
                     break;
@@ -120,7 +126,7 @@ public static class ProgressionRunner
 
     /// <summary>
     /// The steps of an arm, in order: pretrain (not scratch), finetune and finetune-s1 … (one per fine-tuning seed),
-    /// linprobe, knn and attentive (when the preset runs them), analyze (stages only).
+    /// linprobe, knn and attentive (when the preset runs them), pixels (scratch, when the preset runs it), analyze (stages only).
     /// </summary>
     public static IReadOnlyList<string> Steps(ProgressionPreset preset, ProgressionArm arm)
     {
@@ -140,6 +146,10 @@ public static class ProgressionRunner
         if (preset.AttentiveProbe)
         {
             steps.Add(Attentive);
+        }
+        if (preset.PixelBaseline && arm.Kind == ArmKind.Scratch)
+        {
+            steps.Add(Pixels);
         }
         if (arm.Analyses)
         {
@@ -390,6 +400,14 @@ public static class ProgressionRunner
         var firstMetrics = stageArms.Select(a => ReadJson(Path.Combine(directory, a.Name, "analyze", MetricsJson.FileName))).FirstOrDefault(m => m is not null);
         var comparable = firstMetrics?["comparable_with_paper"] is JsonValue c2 && c2.TryGetValue<bool>(out var b) && b;
         var notes = new List<string>(plan.Notes);
+        var scratchArm = plan.Arms.FirstOrDefault(a => a.Kind == ArmKind.Scratch);
+        if (scratchArm is not null && ArmAccuracy.Read([Path.Combine(directory, scratchArm.Name, Pixels)]) is { } pixels)
+        {
+            var grid = new PixelBaselineRecipe().Grid;
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Pixel baseline (no learned features: a logistic regression on the per-pixel temporal s.d. of the grey clip at {grid}×{grid}, on the linear probe's views): " +
+                $"top-1 {pixels.Interval.Value:F1}% (95% CI {pixels.Interval.Low:F1}–{pixels.Interval.High:F1}, {pixels.Interval.Videos} test videos)."));
+        }
         if (plan.Arms.Select(a => FineTuneAccuracy(Path.Combine(directory, a.Name), plan.Preset)).FirstOrDefault(a => a is not null) is { } sample)
         {
             notes.Add(StatisticsNote(plan, sample.Interval.Videos));

@@ -179,7 +179,7 @@ public sealed class ProgressionRunnerTests
     public void EachArmRunsItsStepsInOrder()
     {
         var arms = ProgressionPlan.Create(ProgressionPresets.CpuDemo, "synaction", "static-circles,in-domain").Arms;
-        Assert.Equal(["finetune", "linprobe", "knn", "attentive"], ProgressionRunner.Steps(ProgressionPresets.CpuDemo, arms[0]));
+        Assert.Equal(["finetune", "linprobe", "knn", "attentive", "pixels"], ProgressionRunner.Steps(ProgressionPresets.CpuDemo, arms[0]));
         Assert.Equal(["pretrain", "finetune", "linprobe", "knn", "attentive", "analyze"], ProgressionRunner.Steps(ProgressionPresets.CpuDemo, arms[1]));
         var seeds = ProgressionOverrides.Apply(ProgressionPresets.CpuDemo, ["fine_tune_seeds=3", "attentive_probe=false", "knn_neighbours=5"]);
         Assert.Equal(["pretrain", "finetune", "finetune-s1", "finetune-s2", "linprobe", "knn"], ProgressionRunner.Steps(seeds, arms[2]));
