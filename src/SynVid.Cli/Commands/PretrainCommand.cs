@@ -180,7 +180,7 @@ public static class PretrainCommand
         }
         var r = result!;
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"steps {r.StartStep}→{r.EndStep}: loss {r.FirstLoss:F4} → {r.LastLoss:F4}, {r.ClipsPerSecond:F1} clips/s, data wait {r.DataWaitShare:P1}"));
+            $"steps {r.StartStep}→{r.EndStep}: loss {r.FirstLoss:F4} → {r.LastLoss:F4}, {r.ClipsPerSecond:F1} clips/s ({r.GflopsPerSecond:F1} GFLOP/s), data wait {r.DataWaitShare:P1}"));
         if (source is Datasets.ISkippedVideos skipping)
         {
             BadVideoOption.Report(runDir, skipping.SkippedVideos);

@@ -30,10 +30,18 @@ public sealed record TrainStepBenchmarkOptions
 }
 
 /// <summary>The measured step times and the work they did.</summary>
-public sealed record TrainStepBenchmarkResult(TrainStepBenchmarkOptions Options, PretrainConfig Config, Timing Timing, double StepFlops, int Threads, double LastLoss)
+/// <param name="CeilingGflops">The same process's large-matmul rate in the step's precision (<see cref="MatmulCeiling"/>), measured after the steps (NaN on a GPU).</param>
+public sealed record TrainStepBenchmarkResult(
+    TrainStepBenchmarkOptions Options, PretrainConfig Config, Timing Timing, double StepFlops, int Threads, double LastLoss, double CeilingGflops)
 {
     /// <summary>Achieved GFLOP/s at the median step time.</summary>
     public double GflopsPerSecond => StepFlops / (Timing.MedianMs * 1e-3) / 1e9;
+
+    /// <summary>Clips per second at the median step time.</summary>
+    public double ClipsPerSecond => Options.Recipe.BatchSize * Options.Recipe.Accumulation / (Timing.MedianMs * 1e-3);
+
+    /// <summary>Achieved GFLOP/s as a share of <see cref="CeilingGflops"/>.</summary>
+    public double CeilingShare => GflopsPerSecond / CeilingGflops;
 
     /// <summary>One line: configuration, median, min and GFLOP/s.</summary>
     public string Summary
@@ -43,9 +51,12 @@ public sealed record TrainStepBenchmarkResult(TrainStepBenchmarkOptions Options,
             var r = Options.Recipe;
             var preset = Options.Preset is null ? string.Empty : $"{Options.Preset}: ";
             var batch = r.Accumulation == 1 ? $"batch {r.BatchSize}" : $"batch {r.BatchSize} × {r.Accumulation} passes";
+            var share = double.IsNaN(CeilingGflops)
+                ? ""
+                : string.Create(CultureInfo.InvariantCulture, $" = {CeilingShare:P0} of a {MatmulCeiling.DefaultSize}² matmul's {CeilingGflops:F1}");
             return string.Create(CultureInfo.InvariantCulture,
                 $"train-step {preset}{r.Model} ({Config.Encoder.Depth}+{Config.DecoderDepth} blocks), {r.Frames} frames, {r.InputSize}², {batch}, {Threads} thread(s), {r.Device}, {PrecisionName(Options.Precision)}: " +
-                $"median {Timing.MedianMs:F1} ms (min {Timing.MinMs:F1} ms), {GflopsPerSecond:F1} GFLOP/s");
+                $"median {Timing.MedianMs:F1} ms (min {Timing.MinMs:F1} ms), {ClipsPerSecond:F1} clips/s, {GflopsPerSecond:F1} GFLOP/s{share}");
         }
     }
 
@@ -94,6 +105,7 @@ public static class TrainStepBenchmark
             onStep?.Invoke(i, ms, timed);
         }
         var flops = recipe.Accumulation * ModelFlops.PretrainStep(config, masks.MaskedPerSample, recipe.BatchSize);
-        return new TrainStepBenchmarkResult(options, config, new Timing(times), flops, get_num_threads(), loss);
+        var ceiling = device.type == DeviceType.CPU ? MatmulCeiling.Measure(options.Precision).Gflops : double.NaN;
+        return new TrainStepBenchmarkResult(options, config, new Timing(times), flops, get_num_threads(), loss, ceiling);
     }
 }

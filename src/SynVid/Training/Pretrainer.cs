@@ -16,7 +16,8 @@ namespace SynVid.Training;
 /// <param name="LastLoss">Loss of the last step (NaN if none ran).</param>
 /// <param name="ClipsPerSecond">Throughput of this invocation.</param>
 /// <param name="DataWaitShare">Fraction of wall time spent waiting for data.</param>
-public sealed record PretrainResult(long StartStep, long EndStep, double FirstLoss, double LastLoss, double ClipsPerSecond, double DataWaitShare);
+/// <param name="GflopsPerSecond">Achieved model GFLOP/s end to end, data included (<see cref="Model.ModelFlops"/> per clip × clips/s).</param>
+public sealed record PretrainResult(long StartStep, long EndStep, double FirstLoss, double LastLoss, double ClipsPerSecond, double DataWaitShare, double GflopsPerSecond);
 
 /// <summary>
 /// VideoMAE pre-training, one clear loop: per optimiser step run a <see cref="PretrainStep"/> on prefetched batches
@@ -126,7 +127,9 @@ public static class Pretrainer
         }
         SaveFigures(runDirectory, model, recipe, modelConfig, source);
         var total = clock.Elapsed.TotalSeconds;
+        var meanClipsPerSecond = clips / Math.Max(total, 1e-9);
+        var clipFlops = ModelFlops.PretrainStep(modelConfig, new MaskGenerator(modelConfig.Encoder, recipe.MaskRatio, recipe.Masking).MaskedPerSample, 1);
         return new PretrainResult(startStep, Math.Max(startStep, untilStep), firstLoss, lastLoss,
-            clips / Math.Max(total, 1e-9), batches.WaitTime.TotalSeconds / Math.Max(total, 1e-9));
+            meanClipsPerSecond, batches.WaitTime.TotalSeconds / Math.Max(total, 1e-9), meanClipsPerSecond * clipFlops / 1e9);
     }
 }
