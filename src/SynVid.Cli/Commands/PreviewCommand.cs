@@ -69,6 +69,11 @@ public static class PreviewCommand
             }
             var seed = parse.GetValue(stage.Seed);
             var path = Out(Path.GetFullPath($"preview-{(all ? "progression" : name)}.png"), parse.GetValue(stage.Images)?.FullName);
+            var mp4Length = parse.GetValue(mp4Frames);
+            if (parse.GetValue(mp4) && mp4Length is < 1 or > 10_000)
+            {
+                throw new UserInputException($"--mp4-frames {mp4Length} must be 1..10000");
+            }
             // the mp4 next to the PNG is an output file too (ffmpeg would replace it silently)
             var mp4Path = parse.GetValue(mp4)
                 ? OutputFile.Prepare(Path.ChangeExtension(path, ".mp4"), parse.GetValue(force), [parse.GetValue(stage.Images)?.FullName])
@@ -96,7 +101,7 @@ public static class PreviewCommand
             AnsiConsole.MarkupLineInterpolated($"wrote {path} ({rows.Count} rows × {cols} frames, every {stride} frames)");
             if (mp4Path is not null)
             {
-                WriteMp4(mp4Path, videosShown, parse.GetValue(mp4Frames));
+                WriteMp4(mp4Path, videosShown, mp4Length);
                 AnsiConsole.MarkupLineInterpolated($"wrote {mp4Path}");
             }
             if (placeholder is not null)
@@ -110,10 +115,6 @@ public static class PreviewCommand
 
     private static void WriteMp4(string path, IReadOnlyList<(Scene Scene, ITextureSource? Textures)> videos, int frames)
     {
-        if (frames is < 1 or > 10_000)
-        {
-            throw new UserInputException($"--mp4-frames {frames} must be 1..10000");
-        }
         Ffmpeg.Require();
         var renderers = videos.Select(v => new FrameRenderer(v.Scene.Parameters.Resolution)).ToList();
         VideoWriter? video = null;
