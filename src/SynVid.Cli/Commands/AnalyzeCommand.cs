@@ -29,6 +29,7 @@ public static class AnalyzeCommand
         var seed = new Option<long>("--seed") { Description = "Seed of the frame and clip sampling.", DefaultValueFactory = _ => 0 };
         var device = new Option<string>("--device") { Description = "Device of the TorchSharp extractors: cpu, cuda or auto.", DefaultValueFactory = _ => "cpu" };
         var threads = new Option<int>("--threads") { Description = "Threads decoding or rendering frames; 0 = all cores.", DefaultValueFactory = _ => 0 };
+        var onBadVideo = BadVideoOption.Create();
         var force = ForceOption.Create();
         var command = new Command(
             "analyze",
@@ -36,7 +37,7 @@ public static class AnalyzeCommand
             "16-frame clips, diversity (log-determinant of the feature covariance), spectrum slope α and the symmetric KL " +
             "between L*a*b* colour Gaussians. Writes metrics.json and analysis.png. Recipe: docs/analysis.md.")
         {
-            data, reference, features, frames, videos, output, seed, device, threads, force,
+            data, reference, features, frames, videos, output, seed, device, threads, onBadVideo, force,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -50,6 +51,7 @@ public static class AnalyzeCommand
                 Seed = parse.GetValue(seed),
                 Device = parse.GetValue(device)!,
                 Parallelism = parse.GetValue(threads),
+                OnBadVideo = BadVideoOption.Parse(parse.GetValue(onBadVideo)!),
             }.Validated();
             var outDir = OutputFolder.Prepare(parse.GetValue(output)!.FullName, OutputKind.Analysis, parse.GetValue(force),
                 [DatasetFolders.OfText(options.Data), DatasetFolders.OfText(options.Reference), FolderOf(options.Data), FolderOf(options.Reference)]);
@@ -83,6 +85,8 @@ public static class AnalyzeCommand
             {
                 AnsiConsole.MarkupLineInterpolated($"[yellow]note:[/] features from {m.Extractor} are not comparable with the paper's FID/FVD values");
             }
+            // skipped.csv names the dataset a video came from (data or reference) in its split column
+            BadVideoOption.Report(outDir, [.. m.Data.SkippedVideos.Select(v => v with { Split = "data" }), .. m.Reference.SkippedVideos.Select(v => v with { Split = "reference" })]);
             AnsiConsole.MarkupLineInterpolated($"wrote {path} and analysis.png");
             return Task.FromResult(ExitCodes.Ok);
         });

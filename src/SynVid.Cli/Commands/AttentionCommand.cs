@@ -4,6 +4,7 @@ using Spectre.Console;
 using SynVid.Analysis;
 using SynVid.Analysis.Data;
 using SynVid.Analysis.Features;
+using SynVid.Datasets;
 using SynVid.Datasets.Specs;
 using SynVid.Runtime;
 using SynVid.Serialization;
@@ -31,6 +32,7 @@ public static class AttentionCommand
         var seed = new Option<long>("--seed") { Description = "Seed of the video and start-frame choice.", DefaultValueFactory = _ => 0 };
         var device = new Option<string>("--device") { Description = "cpu, cuda or auto.", DefaultValueFactory = _ => "cpu" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output folder: attention_keys.png.", Required = true };
+        var onBadVideo = BadVideoOption.Create();
         var force = ForceOption.Create();
         var command = new Command(
             "attention",
@@ -38,7 +40,7 @@ public static class AttentionCommand
             "tokens of several videos, reduced by one PCA fitted jointly over all tokens; the first three components, min-max " +
             "scaled, are shown as RGB per tubelet position below each tubelet's first frame.")
         {
-            checkpoint, data, className, videos, show, frames, stride, size, heads, seed, device, output, force,
+            checkpoint, data, className, videos, show, frames, stride, size, heads, seed, device, output, onBadVideo, force,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -47,13 +49,14 @@ public static class AttentionCommand
             {
                 throw new UserInputException("--videos, --show, --frames and --stride must be positive");
             }
+            var policy = BadVideoOption.Parse(parse.GetValue(onBadVideo)!);
             var outDir = OutputFolder.Prepare(parse.GetValue(output)!.FullName, OutputKind.Attention, parse.GetValue(force),
                 [DatasetFolders.OfText(parse.GetValue(data)), parse.GetValue(data)!.StartsWith("folder:", StringComparison.Ordinal) ? parse.GetValue(data)!["folder:".Length..] : null],
                 [parse.GetValue(checkpoint)!.FullName]);
             var dev = TorchRuntime.ResolveDevice(parse.GetValue(device)!);
             using var model = VideoMaeEncoder.Load(parse.GetValue(checkpoint)!.FullName, t, parse.GetValue(size), parse.GetValue(heads));
             model.to(dev);
-            using var collection = VideoCollections.Open(parse.GetValue(data)!, parse.GetValue(className));
+            using var collection = VideoCollections.Open(parse.GetValue(data)!, parse.GetValue(className), policy);
             var seedValue = parse.GetValue(seed);
             var order = DatasetAnalysis.Permutation(collection.Count, Math.Min(n, collection.Count), seedValue);
             var clips = new List<IReadOnlyList<RgbImage>>();
@@ -84,6 +87,11 @@ public static class AttentionCommand
             PngFile.Write(path, AttentionKeyPca.Render(shownMaps, model.Config.Encoder.TubeletSize));
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                 $"PCA over {clips.Count} video(s) × {model.Config.Encoder.NumTokens} tokens; explained variance {string.Join(", ", maps.ExplainedVariance.Select(v => v.ToString("P1", CultureInfo.InvariantCulture)))}");
+            if (collection is ISkippedVideos skipping)
+            {
+                // as analyze: the split column names the dataset option the video came from
+                BadVideoOption.Report(outDir, [.. skipping.SkippedVideos.Select(v => v with { Split = "data" })]);
+            }
             AnsiConsole.MarkupLineInterpolated($"wrote {path}");
             return Task.FromResult(ExitCodes.Ok);
         });

@@ -33,16 +33,23 @@ public sealed class PerturbationsPreview
     /// <summary>Whether `--perturbations` was given.</summary>
     public bool Requested(ParseResult parse) => parse.GetValue(Perturbations);
 
-    /// <summary>
-    /// Writes the sheet: the clip's centre square at 224², clean and under every type and severity (temporal types as a
-    /// 2×2 mosaic of frames at 0, ¼, ½, ¾ of the perturbed clip). Default output: INPUT-perturbations.png in the
-    /// current folder.
-    /// </summary>
-    public int Run(ParseResult parse, string? output)
+    /// <summary>The clip given with `--input`, which `--perturbations` needs.</summary>
+    public string RequireInput(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        var input = parse.GetValue(Input) ?? throw new UserInputException("--perturbations needs --input FILE (a .npy clip or a video)");
-        var path = output ?? Path.GetFullPath(Path.GetFileNameWithoutExtension(input) + "-perturbations.png");
+        return parse.GetValue(Input) ?? throw new UserInputException("--perturbations needs --input FILE (a .npy clip or a video)");
+    }
+
+    /// <summary>Where the sheet goes without `--out`: INPUT-perturbations.png in the current folder.</summary>
+    public static string DefaultOutput(string input) => Path.GetFullPath(Path.GetFileNameWithoutExtension(input) + "-perturbations.png");
+
+    /// <summary>
+    /// Writes the sheet to <paramref name="path"/> (already checked as an output file): the clip's centre square at
+    /// 224², clean and under every type and severity (temporal types as a 2×2 mosaic of frames at 0, ¼, ½, ¾ of the
+    /// perturbed clip).
+    /// </summary>
+    public static int Run(string input, string path)
+    {
         var clip = PerturbationFile.ReadClip(input);
         AnsiConsole.Progress().Start(ctx =>
         {

@@ -42,16 +42,17 @@ public static class PreviewCommand
         textures.AddTo(command);
         command.SetAction(parse =>
         {
-            string? Out(string? defaultPath, params string?[] inputs) => (parse.GetValue(output)?.ToString() ?? defaultPath) is { } p
-                ? OutputFile.Prepare(p, parse.GetValue(force), inputs)
-                : null;
+            // a default path is checked like a given one: an existing file there is replaced only with --force
+            string Out(string defaultPath, params string?[] inputs) =>
+                OutputFile.Prepare(parse.GetValue(output)?.ToString() ?? defaultPath, parse.GetValue(force), inputs);
             if (perturbations.Requested(parse))
             {
-                return perturbations.Run(parse, Out(null, parse.GetValue(perturbations.Input)));
+                var input = perturbations.RequireInput(parse);
+                return PerturbationsPreview.Run(input, Out(PerturbationsPreview.DefaultOutput(input), input));
             }
             if (textures.Requested(parse))
             {
-                return textures.Run(parse, Out(null), parse.GetValue(stage.Res), parse.GetValue(stage.Seed));
+                return textures.Run(parse, Out(TexturesPreview.DefaultOutput()), parse.GetValue(stage.Res), parse.GetValue(stage.Seed));
             }
             var all = parse.GetValue(progression);
             var name = parse.GetValue(stage.Stage);
@@ -67,7 +68,16 @@ public static class PreviewCommand
                 throw new UserInputException($"--videos {rowsWanted} and --columns {cols} must be 1..64, --step {stride} ≥ 0");
             }
             var seed = parse.GetValue(stage.Seed);
-            var path = Out(Path.GetFullPath($"preview-{(all ? "progression" : name)}.png"), parse.GetValue(stage.Images)?.FullName)!;
+            var path = Out(Path.GetFullPath($"preview-{(all ? "progression" : name)}.png"), parse.GetValue(stage.Images)?.FullName);
+            var mp4Length = parse.GetValue(mp4Frames);
+            if (parse.GetValue(mp4) && mp4Length is < 1 or > 10_000)
+            {
+                throw new UserInputException($"--mp4-frames {mp4Length} must be 1..10000");
+            }
+            // the mp4 next to the PNG is an output file too (ffmpeg would replace it silently)
+            var mp4Path = parse.GetValue(mp4)
+                ? OutputFile.Prepare(Path.ChangeExtension(path, ".mp4"), parse.GetValue(force), [parse.GetValue(stage.Images)?.FullName])
+                : null;
             var stages = all ? Stages.Progression.Select(s => stage.Adjust(parse, s)).ToList() : [stage.Resolve(parse)];
             ITextureSource? placeholder = null;
             var rows = new List<IReadOnlyList<RgbImage>>();
@@ -89,10 +99,9 @@ public static class PreviewCommand
             var sheet = ContactSheet.Compose(rows);
             PngFile.Write(path, sheet);
             AnsiConsole.MarkupLineInterpolated($"wrote {path} ({rows.Count} rows × {cols} frames, every {stride} frames)");
-            if (parse.GetValue(mp4))
+            if (mp4Path is not null)
             {
-                var mp4Path = Path.ChangeExtension(path, ".mp4");
-                WriteMp4(mp4Path, videosShown, parse.GetValue(mp4Frames));
+                WriteMp4(mp4Path, videosShown, mp4Length);
                 AnsiConsole.MarkupLineInterpolated($"wrote {mp4Path}");
             }
             if (placeholder is not null)
@@ -106,10 +115,6 @@ public static class PreviewCommand
 
     private static void WriteMp4(string path, IReadOnlyList<(Scene Scene, ITextureSource? Textures)> videos, int frames)
     {
-        if (frames is < 1 or > 10_000)
-        {
-            throw new UserInputException($"--mp4-frames {frames} must be 1..10000");
-        }
         Ffmpeg.Require();
         var renderers = videos.Select(v => new FrameRenderer(v.Scene.Parameters.Resolution)).ToList();
         VideoWriter? video = null;

@@ -54,6 +54,7 @@ public static class ProgressionCommand
             Arity = ArgumentArity.ZeroOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
+        var onBadVideo = BadVideoOption.Create();
         var force = ForceOption.Create();
         var command = new Command(
             "progression",
@@ -66,7 +67,7 @@ public static class ProgressionCommand
             "numbers beside the paper's, the gap closed, Spearman ρ of stage order and accuracy with permutation p-values, bar " +
             "and scatter plots, a preview strip and a reconstruction per stage).")
         {
-            preset, downstream, output, stages, resume, images, features, threads, seed, set, force,
+            preset, downstream, output, stages, resume, images, features, threads, seed, set, onBadVideo, force,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -79,12 +80,18 @@ public static class ProgressionCommand
             chosen = ProgressionOverrides.Apply(chosen, parse.GetValue(set) ?? []);
             var plan = ProgressionPlan.Create(
                 chosen, parse.GetValue(downstream)!, parse.GetValue(stages),
-                parse.GetValue(images)?.FullName, parse.GetValue(seed));
+                parse.GetValue(images)?.FullName, parse.GetValue(seed), BadVideoOption.Parse(parse.GetValue(onBadVideo)!));
             var outDir = OutputFolder.Prepare(parse.GetValue(output)!.FullName, OutputKind.Progression, parse.GetValue(force),
                 [DatasetFolders.OfText(parse.GetValue(downstream)), parse.GetValue(images)?.FullName],
                 continues: parse.GetValue(resume), sameKindHint: "continue it with --resume");
+            // a bad listed video stops the progression here, before its folder is written
+            var skipped = ProgressionRunner.CheckDownstream(plan);
             AnsiConsole.MarkupLineInterpolated($"progression [bold]{plan.Preset.Name}[/] on [bold]{plan.Downstream}[/]: {string.Join(", ", plan.Arms.Select(a => a.Name))} → {outDir}");
             AnsiConsole.MarkupLineInterpolated($"[grey]{ProgressionRunner.Scale(plan)}[/]");
+            if (SkippedVideoList.Summary(skipped, null) is { } line)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[yellow]downstream: {line}; each step lists the videos it left out in its {SkippedVideoList.FileName}[/]");
+            }
             ProgressionOutcome? outcome = null;
             AnsiConsole.Progress()
                 .AutoClear(false)
@@ -141,6 +148,11 @@ public static class ProgressionCommand
             }
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"{o.StepsRun} steps run, {o.StepsCached} cached; wall time of all steps {o.WallSeconds / 60:F1} min"));
+            if (o.SkippedLists.Count > 0)
+            {
+                AnsiConsole.MarkupLineInterpolated(
+                    $"[yellow]bad videos were left out by {o.SkippedLists.Count} step(s), each listing them in its {SkippedVideoList.FileName} (e.g. {Path.Combine(outDir, o.SkippedLists[0])})[/]");
+            }
             AnsiConsole.MarkupLineInterpolated($"wrote {Path.Combine(outDir, ProgressionRunner.ResultsFile)}, {o.ReportPath} and report.html");
             return Task.FromResult(ExitCodes.Ok);
         });

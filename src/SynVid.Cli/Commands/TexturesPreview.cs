@@ -29,8 +29,11 @@ public sealed class TexturesPreview
     /// <summary>Whether `--textures` was given.</summary>
     public bool Requested(ParseResult parse) => parse.GetValue(Textures);
 
-    /// <summary>Writes the sheet (default output textures-preview.png in the current folder).</summary>
-    public int Run(ParseResult parse, string? output, int? resolution, long seed)
+    /// <summary>Where the sheet goes without `--out`: textures-preview.png in the current folder.</summary>
+    public static string DefaultOutput() => Path.GetFullPath("textures-preview.png");
+
+    /// <summary>Writes the sheet to <paramref name="path"/> (already checked as an output file).</summary>
+    public int Run(ParseResult parse, string path, int? resolution, long seed)
     {
         var n = parse.GetValue(PerKind);
         if (n is < 1 or > 32)
@@ -46,7 +49,6 @@ public sealed class TexturesPreview
             var task = ctx.AddTask("textures", maxValue: kinds.Count * n);
             sheet = TextureContactSheet.Render(kinds, n, resolution ?? 128, seed, () => task.Increment(1));
         });
-        var path = output ?? Path.GetFullPath("textures-preview.png");
         PngFile.Write(path, sheet!);
         AnsiConsole.MarkupLine(Markup.Escape($"wrote {path}: rows {string.Join(", ", kinds.Select(k => k.Name()))}"));
         return ExitCodes.Ok;

@@ -1,4 +1,5 @@
 using SynVid.Analysis.Metrics;
+using SynVid.Datasets.Specs;
 
 namespace SynVid.Analysis;
 
@@ -34,6 +35,12 @@ public sealed record AnalysisOptions
 
     /// <summary>TorchSharp device for the random and videomae extractors ("cpu", "cuda", "auto").</summary>
     public string Device { get; init; } = "cpu";
+
+    /// <summary>
+    /// What a video file of either dataset that cannot be read does: stop (the default) or leave it out
+    /// (<see cref="Data.FileVideoCollection"/>; <see cref="DatasetSummary.SkippedVideos"/> lists it).
+    /// </summary>
+    public BadVideoPolicy OnBadVideo { get; init; } = BadVideoPolicy.Fail;
 
     /// <summary>KID subsets.</summary>
     public KidOptions Kid { get; init; } = new();

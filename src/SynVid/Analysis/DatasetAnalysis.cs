@@ -1,6 +1,7 @@
 using SynVid.Analysis.Data;
 using SynVid.Analysis.Features;
 using SynVid.Analysis.Metrics;
+using SynVid.Datasets;
 using SynVid.Runtime;
 using SynVid.Synthesis;
 using SynVid.Video;
@@ -30,8 +31,8 @@ public static class DatasetAnalysis
     {
         ArgumentNullException.ThrowIfNull(options);
         options = options.Validated();
-        using var data = VideoCollections.Open(options.Data);
-        using var reference = VideoCollections.Open(options.Reference);
+        using var data = VideoCollections.Open(options.Data, onBadVideo: options.OnBadVideo);
+        using var reference = VideoCollections.Open(options.Reference, onBadVideo: options.OnBadVideo);
         using var extractor = FeatureExtractors.Open(options.Features, TorchRuntime.ResolveDevice(options.Device));
         var dataSummary = Summarize(data, extractor, options, "data", progress, cancel);
         var referenceSummary = Summarize(reference, extractor, options, "reference", progress, cancel);
@@ -182,7 +183,10 @@ public static class DatasetAnalysis
             alphas,
             GaussianStats.FromSums(labSum, labProducts, labCount),
             meanSpectrum,
-            [.. samples.Values]);
+            [.. samples.Values])
+        {
+            SkippedVideos = videos is ISkippedVideos skipping ? skipping.SkippedVideos : [],
+        };
     }
 
     /// <summary>The first <paramref name="take"/> entries of a seeded Fisher–Yates shuffle of 0..count−1.</summary>

@@ -1,4 +1,5 @@
 using SynVid.Analysis.Metrics;
+using SynVid.Datasets.Specs;
 using SynVid.Video;
 
 namespace SynVid.Analysis;
@@ -22,6 +23,9 @@ public sealed record DatasetSummary(
     RadialSpectrum MeanSpectrum,
     IReadOnlyList<RgbImage> SampleFrames)
 {
+    /// <summary>The videos left out as bad while sampling (<see cref="AnalysisOptions.OnBadVideo"/> skip), in the collection's words.</summary>
+    public IReadOnlyList<SkippedVideo> SkippedVideos { get; init; } = [];
+
     /// <summary>Mean α over frames (NaN when no frame has one).</summary>
     public double SpectrumAlpha => SpectrumAlphas.Count > 0 ? SpectrumAlphas.Average() : double.NaN;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SynVid.Datasets.Specs;
 using SynVid.Serialization;
 
 namespace SynVid.Analysis;
@@ -48,6 +49,7 @@ public static class MetricsJson
             ["data_description"] = metrics.Data.Name,
             ["reference_description"] = metrics.Reference.Name,
             ["seed"] = options.Seed,
+            ["on_bad_video"] = options.OnBadVideo == BadVideoPolicy.Skip ? "skip" : "fail",
             ["counts"] = new JsonObject
             {
                 ["frames"] = metrics.Data.FrameFeatures.Rows,
@@ -62,6 +64,8 @@ public static class MetricsJson
                 ["reference_lab_pixels"] = metrics.Reference.Lab.Count,
                 ["kid_subset_size"] = metrics.Kid.SubsetSize,
                 ["kid_subsets"] = metrics.Kid.Subsets,
+                ["skipped_videos"] = metrics.Data.SkippedVideos.Count,
+                ["reference_skipped_videos"] = metrics.Reference.SkippedVideos.Count,
             },
         };
     }

@@ -159,11 +159,13 @@ public sealed class ProbeFeatures : IDisposable
         var workers = Math.Max(1, Environment.ProcessorCount / 2);
         var trainParts = Encode(encode, batches, b => LinearProber.CachedViews(data, recipe, (int)b * batch, Math.Min(train.Count, ((int)b + 1) * batch)),
             workers, b => progress?.Report(new DownstreamProgress("features", Math.Min(train.Count, (b + 1) * batch), total, 0, double.NaN, 0, 0, null)), cancellation);
-        var testParts = Encode(encode, test.Count, v => TestViews(evaluator, test, (int)v, recipe.InputSize),
+        var testParts = Encode(encode, test.Count, v => TestViews(evaluator, data, test, (int)v, recipe.InputSize),
             workers, v => progress?.Report(new DownstreamProgress("features", train.Count + v + 1, total, 0, double.NaN, 0, 0, null)), cancellation);
+        // the test videos left out when read (--on-bad-video skip), as the multi-view test drops them
+        IReadOnlyList<LabeledVideo> tested = testParts.Left.Count == 0 ? test : [.. test.Where((_, i) => !testParts.Left.Contains(i))];
         return new ProbeFeatures(
             trainParts.Embeddings, trainParts.Tokens, [.. train.Select(v => v.Label)],
-            testParts.Embeddings, testParts.Tokens, test, views, data.ClassNames, heads);
+            testParts.Embeddings, testParts.Tokens, tested, views, data.ClassNames, heads);
     }
 
     /// <summary>Clip embeddings L2-normalised per row (cosine similarity is then a dot product).</summary>
@@ -194,9 +196,19 @@ public sealed class ProbeFeatures : IDisposable
         TestTokens?.Dispose();
     }
 
-    private static Tensor TestViews(MultiViewEvaluator evaluator, IReadOnlyList<LabeledVideo> videos, int video, int size)
+    // The views of one test video, or an empty tensor when the video cannot be read and the data's policy skips it.
+    private static Tensor TestViews(MultiViewEvaluator evaluator, DownstreamData data, IReadOnlyList<LabeledVideo> videos, int video, int size)
     {
-        var clips = evaluator.ViewFrames(videos, video).Select(f => ClipTensor.ToModelInput(f, null, size, VideoNormalization.ImageNet)).ToArray();
+        IReadOnlyList<RgbImage[]> views;
+        try
+        {
+            views = evaluator.ViewFrames(videos, video);
+        }
+        catch (BadVideoException e) when (data.TrySkip(e, videos))
+        {
+            return empty(0);
+        }
+        var clips = views.Select(f => ClipTensor.ToModelInput(f, null, size, VideoNormalization.ImageNet)).ToArray();
         try
         {
             return stack(clips);
@@ -210,12 +222,14 @@ public sealed class ProbeFeatures : IDisposable
         }
     }
 
-    // Runs `encode` over `count` prepared batches (made on background workers) and concatenates the outputs on the CPU.
-    private static (Tensor Embeddings, Tensor? Tokens) Encode(
+    // Runs `encode` over `count` prepared batches (made on background workers) and concatenates the outputs on the CPU;
+    // an empty batch (an unreadable video that is skipped) is left out, and its index returned in Left.
+    private static (Tensor Embeddings, Tensor? Tokens, HashSet<int> Left) Encode(
         Func<Tensor, (Tensor Embeddings, Tensor? Tokens)> encode, int count, Func<long, Tensor> make, int workers, Action<int> done, CancellationToken cancellation)
     {
         var embeddings = new List<Tensor>(count);
         var tokens = new List<Tensor>(count);
+        var left = new HashSet<int>();
         try
         {
             using (var prepared = new OrderedPrefetcher<Tensor?>(i => i < count ? make(i) : null, 0, capacity: 2 * workers, workers))
@@ -224,6 +238,12 @@ public sealed class ProbeFeatures : IDisposable
                 {
                     cancellation.ThrowIfCancellationRequested();
                     using var clips = prepared.Take()!;
+                    if (clips.shape[0] == 0)
+                    {
+                        left.Add(i);
+                        done(i);
+                        continue;
+                    }
                     using (GcQuietRegion.Enter())
                     using (var scope = NewDisposeScope())
                     using (no_grad())
@@ -238,7 +258,11 @@ public sealed class ProbeFeatures : IDisposable
                     done(i);
                 }
             }
-            return (cat(embeddings, 0), tokens.Count > 0 ? cat(tokens, 0) : null);
+            if (embeddings.Count == 0)
+            {
+                throw new UserInputException("no video of the split can be read; every one was left out as a bad video");
+            }
+            return (cat(embeddings, 0), tokens.Count > 0 ? cat(tokens, 0) : null, left);
         }
         finally
         {

@@ -110,6 +110,46 @@ public sealed class BadVideoTests : IDisposable
     }
 
     [Fact]
+    public void AnalyzeFailsOnABadVideoOrSkipsItAndAReadFailureTakesTheNextVideo()
+    {
+        var lists = _fixture.Lists("analyze", "rand.mp4 0\ntrunc.mp4 0\ngood1.mp4 1\ngood2.mp4 0\n", "good0.mp4 0\n", "good0.mp4 0\n");
+        string[] args = ["analyze", "--data", "csv:" + lists, "--reference", "stage:static-circles,count=12,resolution=32", "--frames", "16", "--videos", "3", "--threads", "1"];
+        var failed = CliRunner.Run([.. args, "--out", Out("an-fail")]);
+        Assert.Equal(2, failed.ExitCode);
+        Assert.Contains("--on-bad-video skip", OneLine(failed), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Out("an-fail")));
+
+        // rand.mp4 does not probe as a video; the truncated one fails when its clip is read, and the next video stands in
+        var skipped = CliRunner.Run([.. args, "--out", Out("an-skip"), "--on-bad-video", "skip"]);
+        Assert.True(skipped.ExitCode == 0, skipped.StdErr + skipped.StdOut);
+        Assert.Contains("skipped 2 bad videos (data 2)", skipped.StdOut, StringComparison.Ordinal);
+        var list = File.ReadAllLines(Path.Combine(Out("an-skip"), "skipped.csv"));
+        Assert.Equal(["data rand.mp4", "data trunc.mp4"], list[1..].Select(l => l.Split(',')[0] + " " + Path.GetFileName(l.Split(',')[1])));
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(Out("an-skip"), "metrics.json")))!;
+        Assert.Equal(2, (int)metrics["counts"]!["skipped_videos"]!);
+        Assert.Equal(3, (int)metrics["counts"]!["videos"]!);
+        Assert.Equal("skip", (string)metrics["on_bad_video"]!);
+    }
+
+    [Fact]
+    public void AttentionFailsOnABadVideoOrSkipsIt()
+    {
+        var lists = _fixture.Lists("attention", "rand.mp4 0\ntrunc.mp4 0\ngood1.mp4 1\ngood2.mp4 0\n", "good0.mp4 0\n", "good0.mp4 0\n");
+        string[] args = ["attention", "--checkpoint", _fixture.Checkpoint, "--data", "csv:" + lists, "--frames", "4", "--size", "32", "--heads", "1",
+            "--stride", "4", "--videos", "3", "--show", "1"];
+        var failed = CliRunner.Run([.. args, "--out", Out("att-fail")]);
+        Assert.Equal(2, failed.ExitCode);
+        Assert.Contains("--on-bad-video skip", OneLine(failed), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Out("att-fail")));
+
+        var skipped = CliRunner.Run([.. args, "--out", Out("att-skip"), "--on-bad-video", "skip"]);
+        Assert.True(skipped.ExitCode == 0, skipped.StdErr + skipped.StdOut);
+        Assert.Contains("skipped 2 bad videos (data 2)", skipped.StdOut, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Out("att-skip"), "attention_keys.png")));
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(Out("att-skip"), "skipped.csv")).Length);
+    }
+
+    [Fact]
     public void AVariableFrameRateVideoNeverAborts()
     {
         // 7 pictures over the 46 frames the container counts: read as a player shows them, or at worst a bad video

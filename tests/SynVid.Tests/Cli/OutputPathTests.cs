@@ -82,6 +82,36 @@ public sealed class OutputPathTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// Command lines that write a file the user did not name (a default path in the current folder, or the mp4 next
+    /// to --out), with that file's name; CLIP is a readable .npy clip in a subfolder.
+    /// </summary>
+    public static TheoryData<string, string[]> DefaultOutputs => new()
+    {
+        { "clip-perturbations.png", ["preview", "--perturbations", "--input", "CLIP"] },
+        { "textures-preview.png", ["preview", "--textures", "--per-kind", "1", "--res", "32"] },
+        { "preview-moving-circles.png", ["preview", "--stage", "moving-circles", "--res", "16", "--videos", "1", "--columns", "1"] },
+        { "sheet.mp4", ["preview", "--stage", "moving-circles", "--res", "16", "--videos", "1", "--columns", "1", "--mp4", "--mp4-frames", "2", "--out", "sheet.png"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(DefaultOutputs))]
+    public void AnExistingFileAtADefaultOutputPathNeedsForce(string existing, string[] command)
+    {
+        var clip = Path.Combine(_root.File("in"), "clip.npy");
+        Directory.CreateDirectory(Path.GetDirectoryName(clip)!);
+        File.Copy(Path.Combine(PerturbationFixtures.Directory, "input.npy"), clip);
+        File.WriteAllText(_root.File(existing), "the user's file");
+        var before = Snapshot();
+        var r = CliRunner.Run([.. command.Select(a => a == "CLIP" ? clip : a)], workingDirectory: _root.Path);
+        var what = $"synvid {string.Join(' ', command)} with {existing} present: exit {r.ExitCode}, stderr: {r.StdErr}";
+        Assert.True(r.ExitCode == 2, what);
+        var line = Assert.Single(r.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(_root.File(existing), line, StringComparison.Ordinal);
+        Assert.Contains("--force", line, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot());
+    }
+
     [Fact]
     public void AnOutputFolderInsideTheInputDatasetIsRefused()
     {

@@ -1,3 +1,5 @@
+using SynVid.Datasets.Specs;
+
 namespace SynVid.Analysis.Data;
 
 /// <summary>Opens an analysis dataset spec.</summary>
@@ -12,7 +14,8 @@ public static class VideoCollections
     /// </summary>
     /// <param name="spec">The spec.</param>
     /// <param name="className">Only videos of this class (downstream specs only).</param>
-    public static IVideoCollection Open(string spec, string? className = null)
+    /// <param name="onBadVideo">What a video file that cannot be read does (<see cref="FileVideoCollection"/>); generated stages have none.</param>
+    public static IVideoCollection Open(string spec, string? className = null, BadVideoPolicy onBadVideo = BadVideoPolicy.Fail)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var trimmed = spec.Trim();
@@ -26,8 +29,8 @@ public static class VideoCollections
         return kind switch
         {
             "stage" => StageVideoCollection.Parse(body, spec),
-            "folder" => body.Length > 0 ? FileVideoCollection.FromFolder(body) : throw new UserInputException($"dataset spec '{spec}': DIR is missing (expected folder:DIR)"),
-            "ucf101" or "hmdb51" or "csv" or "synaction" => FileVideoCollection.FromSpec(trimmed, className),
+            "folder" => body.Length > 0 ? FileVideoCollection.FromFolder(body, onBadVideo) : throw new UserInputException($"dataset spec '{spec}': DIR is missing (expected folder:DIR)"),
+            "ucf101" or "hmdb51" or "csv" or "synaction" => FileVideoCollection.FromSpec(trimmed, className, onBadVideo),
             _ => throw new UserInputException($"dataset spec '{spec}': unknown kind '{kind}'; expected {Forms}"),
         };
     }

@@ -1,5 +1,7 @@
+using SynVid.Datasets.Downstream;
 using SynVid.Datasets.Specs;
 using SynVid.Synthesis;
+using SynVid.Training;
 
 namespace SynVid.Analysis.Progression;
 
@@ -18,11 +20,23 @@ public sealed record ProgressionPlan(
     ProgressionPreset Preset, string Downstream, IReadOnlyList<ProgressionArm> Arms, string? Images, int Seed, IReadOnlyList<string> Notes)
 {
     /// <summary>
+    /// What the steps do with a downstream video that is missing, unreadable or truncated (<c>--on-bad-video</c>): stop
+    /// (the default) or leave it out, listing it in the step's <c>skipped.csv</c>. It applies to every step that reads
+    /// the downstream videos: fine-tuning, the probes, the in-domain pre-training and the reference of the analysis.
+    /// </summary>
+    public BadVideoPolicy OnBadVideo { get; init; } = BadVideoPolicy.Fail;
+
+    /// <summary><see cref="OnBadVideo"/> as the run configs and progression.json spell it: fail or skip.</summary>
+    public string OnBadVideoName => OnBadVideo == BadVideoPolicy.Skip ? "skip" : "fail";
+
+    /// <summary>
     /// Builds the plan. <paramref name="stages"/> is a comma-separated list of stage names (and optionally
     /// <c>in-domain</c>); null runs the preset's default stages, leaving out the image-crop stage when no image folder
     /// is given. <c>scratch</c> always runs.
     /// </summary>
-    public static ProgressionPlan Create(ProgressionPreset preset, string downstream, string? stages = null, string? images = null, int seed = 0)
+    public static ProgressionPlan Create(
+        ProgressionPreset preset, string downstream, string? stages = null, string? images = null, int seed = 0,
+        BadVideoPolicy onBadVideo = BadVideoPolicy.Fail)
     {
         ArgumentNullException.ThrowIfNull(preset);
         ArgumentNullException.ThrowIfNull(downstream);
@@ -75,8 +89,27 @@ public sealed record ProgressionPlan(
         {
             notes.Add("The in-domain arm (pre-training on the downstream training split) was not run, so the gap closed is not computed.");
         }
-        return new ProgressionPlan(preset, downstream.Trim(), arms, images is null ? null : Path.GetFullPath(images), seed, notes);
+        return new ProgressionPlan(preset, downstream.Trim(), arms, images is null ? null : Path.GetFullPath(images), seed, notes)
+        {
+            OnBadVideo = onBadVideo,
+        };
     }
+
+    /// <summary>
+    /// How every step that trains or probes on the downstream dataset with <paramref name="recipe"/> opens it: the
+    /// recipe's clip length, stride and seed, the plan's <see cref="OnBadVideo"/>, and the splits the step reads
+    /// (<see cref="SplitNames"/>; null: all). The one place these options are built, so that no step reads the data
+    /// differently.
+    /// </summary>
+    public DownstreamDataOptions DownstreamOptions(FineTuneRecipe recipe, IReadOnlySet<string>? splits = null)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        return new DownstreamDataOptions(ClipLength: recipe.Frames, Stride: recipe.Stride, Seed: recipe.Seed, OnBadVideo: OnBadVideo, Splits: splits);
+    }
+
+    /// <summary>Opens the downstream dataset as <see cref="DownstreamOptions"/> says.</summary>
+    public DownstreamData OpenDownstream(FineTuneRecipe recipe, IReadOnlySet<string>? splits = null) =>
+        DownstreamData.Open(DatasetSpec.Parse(Downstream), DownstreamOptions(recipe, splits));
 
     /// <summary>Whether the downstream data is not the paper's (UCF101 or HMDB51), so only trends compare with the paper.</summary>
     public bool DownstreamIsProxy => DatasetSpec.Parse(Downstream) is not (Ucf101Spec or Hmdb51Spec);

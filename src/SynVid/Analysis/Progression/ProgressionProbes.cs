@@ -12,14 +12,20 @@ namespace SynVid.Analysis.Progression;
 /// encoder of the arm's pre-training (scratch: the random initialisation) through <see cref="ProbeFeatures"/>, computed
 /// with the linear-probe recipe (so every probe trains on the same cached view per training video) once per arm and
 /// invocation, and write an evaluation folder as the other downstream steps (results.json, predictions.csv, …).
-/// An interrupted probe step reruns from the start: it takes seconds once the features exist.
+/// An interrupted probe step reruns from the start: it takes seconds once the features exist. The data is opened as
+/// the plan says (<see cref="ProgressionPlan.DownstreamOptions"/>), and each step lists the bad videos it left out in
+/// its skipped.csv.
 /// </summary>
 public sealed class ProgressionProbes(ProgressionPlan plan, string directory) : IDisposable
 {
+    // the probes train on the training split and test on the test split; they never validate
+    private static readonly IReadOnlySet<string> _splits = SplitNames.Of(SplitNames.Train, SplitNames.Test);
+
     private string? _arm;
     private ProbeFeatures? _features;
     private double _featureSeconds;
     private string? _checkpoint;
+    private IReadOnlyList<SkippedVideo> _skipped = [];
 
     /// <summary>Runs the k-NN probe of <paramref name="arm"/> into <paramref name="stepDir"/>.</summary>
     public void Knn(ProgressionArm arm, string stepDir, Action<long, long, string> report, CancellationToken cancellation)
@@ -34,6 +40,7 @@ public sealed class ProgressionProbes(ProgressionPlan plan, string directory) : 
             ["neighbours"] = recipe.Neighbours,
             ["temperature"] = recipe.Temperature,
         }));
+        ProgressionRunner.WriteSkipped(stepDir, _skipped);
     }
 
     /// <summary>Trains and tests the attentive probe of <paramref name="arm"/> into <paramref name="stepDir"/>.</summary>
@@ -60,6 +67,7 @@ public sealed class ProgressionProbes(ProgressionPlan plan, string directory) : 
             ["epoch_losses"] = losses.Select(l => Math.Round(l, 5)).ToArray(),
             ["train_seconds"] = Math.Round(trainSeconds, 2),
         }));
+        ProgressionRunner.WriteSkipped(stepDir, _skipped);
     }
 
     /// <summary>Runs the pixel baseline on the views the probes see into <paramref name="stepDir"/>.</summary>
@@ -67,7 +75,7 @@ public sealed class ProgressionProbes(ProgressionPlan plan, string directory) : 
     {
         var recipe = plan.Preset.LinearProbe(plan.Seed);
         var pixels = new PixelBaselineRecipe();
-        var data = OpenData(recipe);
+        var data = plan.OpenDownstream(recipe, _splits);
         var clock = Stopwatch.StartNew();
         using var features = ProbeFeatures.ComputePixels(recipe, data, pixels,
             new InlineProgress<DownstreamProgress>(p => report(p.Done, p.Total, p.Phase)), cancellation);
@@ -84,6 +92,7 @@ public sealed class ProgressionProbes(ProgressionPlan plan, string directory) : 
             ["c"] = pixels.C,
             ["iterations"] = pixels.Iterations,
         });
+        ProgressionRunner.WriteSkipped(stepDir, data.SkippedIn(_splits));
     }
 
     /// <inheritdoc/>
@@ -106,10 +115,6 @@ public sealed class ProgressionProbes(ProgressionPlan plan, string directory) : 
         return fields;
     }
 
-
-    private DownstreamData OpenData(FineTuneRecipe recipe) =>
-        DownstreamData.Open(DatasetSpec.Parse(plan.Downstream), new DownstreamDataOptions(ClipLength: recipe.Frames, Stride: recipe.Stride, Seed: recipe.Seed));
-
     private ProbeFeatures Features(ProgressionArm arm, Action<long, long, string> report, CancellationToken cancellation)
     {
         if (_features is not null && _arm == arm.Name)
@@ -120,11 +125,12 @@ public sealed class ProgressionProbes(ProgressionPlan plan, string directory) : 
         _features = null;
         var recipe = plan.Preset.LinearProbe(plan.Seed);
         _checkpoint = arm.Pretrains ? InitialWeights.Resolve(Path.Combine(directory, arm.Name, "pretrain")) : FineTuneRunConfig.NoCheckpoint;
-        var data = OpenData(recipe);
+        var data = plan.OpenDownstream(recipe, _splits);
         var clock = Stopwatch.StartNew();
         _features = ProbeFeatures.Compute(_checkpoint, recipe, data, tokens: plan.Preset.AttentiveProbe,
             new InlineProgress<DownstreamProgress>(p => report(p.Done, p.Total, p.Phase)), cancellation);
         _featureSeconds = clock.Elapsed.TotalSeconds;
+        _skipped = data.SkippedIn(_splits);
         _arm = arm.Name;
         return _features;
     }

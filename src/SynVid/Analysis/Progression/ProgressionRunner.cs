@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using SynVid.Analysis.Data;
 using SynVid.Analysis.Features;
 using SynVid.Analysis.Metrics;
+using SynVid.Datasets;
 using SynVid.Datasets.Downstream;
 using SynVid.Datasets.Specs;
 using SynVid.Evaluation;
@@ -23,7 +24,11 @@ namespace SynVid.Analysis.Progression;
 /// <param name="StepsCached">Steps skipped because an earlier invocation finished them.</param>
 /// <param name="WallSeconds">Wall time of all finished steps, over every invocation.</param>
 /// <param name="ReportPath">Path of report.md.</param>
-public sealed record ProgressionOutcome(IReadOnlyList<ProgressionRow> Rows, int StepsRun, int StepsCached, double WallSeconds, string ReportPath);
+public sealed record ProgressionOutcome(IReadOnlyList<ProgressionRow> Rows, int StepsRun, int StepsCached, double WallSeconds, string ReportPath)
+{
+    /// <summary>The steps' lists of the bad videos they left out (<c>ARM/STEP/skipped.csv</c>, relative to the folder), in step order.</summary>
+    public IReadOnlyList<string> SkippedLists { get; init; } = [];
+}
 
 /// <summary>
 /// Runs a <see cref="ProgressionPlan"/> into a folder: per arm pre-train → fine-tune (once per seed) → linear-probe →
@@ -121,8 +126,36 @@ public static class ProgressionRunner
         AtomicFile.WriteAllText(Path.Combine(directory, ResultsFile), ProgressionRow.ToCsv(rows));
         var wall = plan.Arms.Sum(arm => Steps(plan.Preset, arm).Sum(step => ProgressionStepRecord.Read(Path.Combine(directory, arm.Name, step))?.Seconds ?? 0));
         var reportPath = WriteReport(plan, directory, rows, wall);
-        return new ProgressionOutcome(rows, run, cached, wall, reportPath);
+        return new ProgressionOutcome(rows, run, cached, wall, reportPath) { SkippedLists = SkippedLists(plan, directory) };
     }
+
+    /// <summary>
+    /// Opens the downstream dataset as the fine-tuning steps do (every split, every listed video probed), so that under
+    /// <see cref="BadVideoPolicy.Fail"/> a bad listed video stops the progression before its folder is written. Returns
+    /// the videos <see cref="BadVideoPolicy.Skip"/> leaves out of every step. A video that fails only when decoded (a
+    /// truncated one) is found by the step that reads it.
+    /// </summary>
+    public static IReadOnlyList<SkippedVideo> CheckDownstream(ProgressionPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.OpenDownstream(plan.Preset.FineTune(plan.Seed)).SkippedIn(SplitNames.All);
+    }
+
+    /// <summary>
+    /// Writes a finished step's <c>skipped.csv</c> (<see cref="SkippedVideoList"/>), or removes one an earlier attempt
+    /// left when this one skipped nothing, so that the list is always that of the attempt that finished the step.
+    /// </summary>
+    internal static void WriteSkipped(string stepDir, IReadOnlyList<SkippedVideo> skipped)
+    {
+        if (SkippedVideoList.Write(stepDir, skipped) is null)
+        {
+            File.Delete(Path.Combine(stepDir, SkippedVideoList.FileName));
+        }
+    }
+
+    private static List<string> SkippedLists(ProgressionPlan plan, string directory) =>
+        [.. plan.Arms.SelectMany(arm => Steps(plan.Preset, arm).Select(step => Path.Combine(arm.Name, step, SkippedVideoList.FileName)))
+            .Where(p => File.Exists(Path.Combine(directory, p)))];
 
     /// <summary>
     /// The steps of an arm, in order: pretrain (not scratch), finetune and finetune-s1 … (one per fine-tuning seed),
@@ -195,6 +228,8 @@ public static class ProgressionRunner
             ["seed"] = plan.Seed,
             ["features"] = plan.Preset.Features,
             ["images"] = plan.Images,
+            // the latest invocation's choice: a progression stopped by a bad video continues with --resume --on-bad-video skip
+            ["on_bad_video"] = plan.OnBadVideoName,
             ["arms"] = new JsonArray([.. plan.Arms.Select(a => (JsonNode)a.Name)]),
             ["synvid_version"] = BuildInfo.Version,
         };
@@ -207,12 +242,17 @@ public static class ProgressionRunner
         if (File.Exists(Path.Combine(stepDir, PretrainRunConfig.FileName)))
         {
             config = PretrainRunConfig.Load(stepDir);
+            if (config.TrainSplit is not null)
+            {
+                // this invocation's policy, also for a step an earlier one began (Pretrainer.Run saves the config again)
+                config = config with { OnBadVideo = plan.OnBadVideoName };
+            }
         }
         else
         {
             var recipe = plan.Preset.Pretrain(plan.Seed);
             config = arm.Kind == ArmKind.InDomain
-                ? PretrainData.ForTrainSplit(recipe, plan.Downstream, "fail", plan.Preset.PretrainPreset)
+                ? PretrainData.ForTrainSplit(recipe, plan.Downstream, plan.OnBadVideoName, plan.Preset.PretrainPreset)
                 : PretrainData.ForStage(recipe, plan.Preset.Stage(arm.Name), ImagesFor(plan, arm.Name), plan.Preset.PretrainPreset) with
                 {
                     TexturePoolSize = plan.Preset.TexturePoolSize,
@@ -223,6 +263,7 @@ public static class ProgressionRunner
         {
             var total = config.Recipe.TotalSteps;
             Pretrainer.Run(stepDir, config, source, total, new InlineProgress<PretrainProgress>(p => report(p.Step, total, "train")), cancellation);
+            WriteSkipped(stepDir, source is ISkippedVideos skipping ? skipping.SkippedVideos : []);
         }
         finally
         {
@@ -253,6 +294,12 @@ public static class ProgressionRunner
         if (FineTuneRunConfig.Exists(stepDir))
         {
             config = FineTuneRunConfig.Load(stepDir);
+            if (config.OnBadVideo != plan.OnBadVideoName)
+            {
+                // the step continues under this invocation's policy; its config says so
+                config = config with { OnBadVideo = plan.OnBadVideoName };
+                config.Save(stepDir);
+            }
         }
         else
         {
@@ -262,10 +309,10 @@ public static class ProgressionRunner
             config = FineTuneRunConfig.Create(recipe, plan.Downstream, initial, probe ? DownstreamMode.LinearProbe : DownstreamMode.FineTune, plan.Preset.FineTunePreset) with
             {
                 CacheFeatures = probe && plan.Preset.LinearProbeCachedFeatures,
+                OnBadVideo = plan.OnBadVideoName,
             };
         }
-        var data = DownstreamData.Open(DatasetSpec.Parse(config.Data), new DownstreamDataOptions(
-            ClipLength: config.Recipe.Frames, Stride: config.Recipe.Stride, Seed: config.Recipe.Seed));
+        var data = plan.OpenDownstream(config.Recipe);
         var progress = new InlineProgress<DownstreamProgress>(p => report(p.Done, p.Total, p.Phase));
         if (probe)
         {
@@ -275,6 +322,7 @@ public static class ProgressionRunner
         {
             FineTuner.Run(stepDir, config, data, progress, null, cancellation);
         }
+        WriteSkipped(stepDir, data.SkippedIn(SplitNames.All));
     }
 
     // Natural images only for the image-crop stage: the other textured stages keep their own texture families.
@@ -408,6 +456,10 @@ public static class ProgressionRunner
                 $"Pixel baseline (no learned features: a logistic regression on the per-pixel temporal s.d. of the grey clip at {grid}×{grid}, on the linear probe's views): " +
                 $"top-1 {pixels.Interval.Value:F1}% (95% CI {pixels.Interval.Low:F1}–{pixels.Interval.High:F1}, {pixels.Interval.Videos} test videos)."));
         }
+        if (SkippedLists(plan, directory) is { Count: > 0 } skippedLists)
+        {
+            notes.Add($"Bad downstream videos were left out (--on-bad-video skip); each step that left some out lists them: {string.Join(", ", skippedLists)}.");
+        }
         if (plan.Arms.Select(a => FineTuneAccuracy(Path.Combine(directory, a.Name), plan.Preset)).FirstOrDefault(a => a is not null) is { } sample)
         {
             notes.Add(StatisticsNote(plan, sample.Interval.Videos));
@@ -468,6 +520,7 @@ public static class ProgressionRunner
     {
         private IFeatureExtractor? _extractor;
         private DatasetSummary? _reference;
+        private IReadOnlyList<SkippedVideo> _referenceSkipped = [];
 
         private AnalysisOptions Options(string data) => new AnalysisOptions
         {
@@ -478,6 +531,7 @@ public static class ProgressionRunner
             Videos = plan.Preset.AnalysisVideos,
             Seed = plan.Seed,
             Device = plan.Preset.AnalysisDevice,
+            OnBadVideo = plan.OnBadVideo,
         }.Validated();
 
         public void Analyse(ProgressionArm arm, string stepDir, Action<long, long, string> report, CancellationToken cancellation)
@@ -487,8 +541,9 @@ public static class ProgressionRunner
             var progress = new InlineProgress<AnalysisProgress>(p => report(p.Done, p.Total, $"{p.Dataset} {p.Phase}"));
             if (_reference is null)
             {
-                using var reference = VideoCollections.Open(plan.Downstream);
+                using var reference = VideoCollections.Open(plan.Downstream, onBadVideo: plan.OnBadVideo);
                 _reference = DatasetAnalysis.Summarize(reference, _extractor, options, "reference", progress, cancellation);
+                _referenceSkipped = reference is ISkippedVideos skipping ? skipping.SkippedVideos : [];
             }
             var stage = plan.Preset.Stage(arm.Name);
             using var data = new StageVideoCollection(stage, Textures(plan, stage), plan.Seed, StageVideoCollection.DefaultCount);
@@ -496,6 +551,8 @@ public static class ProgressionRunner
             var metrics = DatasetAnalysis.Compare(summary, _reference, _extractor, options);
             MetricsJson.Write(stepDir, metrics, options);
             AnalysisFigure.Save(Path.Combine(stepDir, "analysis.png"), metrics);
+            // every stage is compared with the same reference sample, so each analysis lists what it left out
+            WriteSkipped(stepDir, _referenceSkipped);
         }
 
         public void Dispose() => _extractor?.Dispose();

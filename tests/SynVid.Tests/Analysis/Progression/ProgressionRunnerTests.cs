@@ -63,8 +63,8 @@ public sealed class ProgressionRunnerTests
         Assert.Equal(["scratch", "static-circles", "in-domain"], plan.Arms.Select(a => a.Name));
 
         var first = ProgressionRunner.Run(plan, outDir, resume: false);
-        // per arm: [pretrain], finetune, finetune-s1, linprobe, knn, attentive, [analyze]
-        Assert.Equal(5 + 7 + 6, first.StepsRun);
+        // per arm: [pretrain], finetune, finetune-s1, linprobe, knn, attentive, [pixels (scratch)], [analyze]
+        Assert.Equal(6 + 7 + 6, first.StepsRun);
 
         // results.csv: one row per arm, parsed back with its numbers
         var csv = File.ReadAllText(Path.Combine(outDir, "results.csv"));
@@ -133,7 +133,7 @@ public sealed class ProgressionRunnerTests
         var untouched = new[] { "scratch/finetune/results.json", "static-circles/analyze/metrics.json", "static-circles/finetune/results.json", "static-circles/finetune-s1/results.json", "static-circles/linprobe/done.json", "static-circles/attentive/done.json", "in-domain/pretrain/done.json" }
             .ToDictionary(f => f, f => File.GetLastWriteTimeUtc(Path.Combine(outDir, f)));
         var second = ProgressionRunner.Run(plan, outDir, resume: true);
-        Assert.Equal((1, 17), (second.StepsRun, second.StepsCached));
+        Assert.Equal((1, 18), (second.StepsRun, second.StepsCached));
         foreach (var (file, time) in untouched)
         {
             Assert.Equal(time, File.GetLastWriteTimeUtc(Path.Combine(outDir, file)));
