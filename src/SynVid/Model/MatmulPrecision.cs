@@ -16,6 +16,21 @@ public enum MatmulPrecision
     BFloat16,
 }
 
+/// <summary>The names recipes and the CLI use for a <see cref="MatmulPrecision"/>: fp32 and bf16.</summary>
+public static class MatmulPrecisionNames
+{
+    /// <summary>The accepted names.</summary>
+    public static IReadOnlyList<string> All { get; } = ["fp32", "bf16"];
+
+    /// <summary>Parses fp32 or bf16; throws a <see cref="UserInputException"/> naming <paramref name="field"/> otherwise.</summary>
+    public static MatmulPrecision Parse(string name, string field = "precision") => name switch
+    {
+        "fp32" => MatmulPrecision.Float32,
+        "bf16" => MatmulPrecision.BFloat16,
+        _ => throw new UserInputException($"{field} must be fp32 or bf16, got '{name}'"),
+    };
+}
+
 /// <summary>Linear layers evaluated at a chosen <see cref="MatmulPrecision"/>.</summary>
 public static class PrecisionLinear
 {

@@ -135,6 +135,12 @@ public sealed record FineTuneRecipe
     /// <summary>Device: cpu, cuda or cuda:N.</summary>
     public string Device { get; init; } = "cpu";
 
+    /// <summary>
+    /// Element type of the encoder's Linear products: fp32 (the reference) or bf16 (faster on CPUs with AVX-512 BF16 or
+    /// AMX; parameters, norms, softmax, loss and optimiser stay fp32; not bit-identical).
+    /// </summary>
+    public string Precision { get; init; } = "fp32";
+
     /// <summary>Background batch producers (0: one per core, at most 4).</summary>
     public int DataWorkers { get; init; }
 
@@ -147,6 +153,7 @@ public sealed record FineTuneRecipe
         var size = ModelSize.Parse(Model);
         var shape = new VideoVitConfig { ImageSize = InputSize, PatchSize = PatchSize, NumFrames = Frames, TubeletSize = TubeletSize };
         var config = size.Classifier(numClasses, shape, DropPath) with { FcDropRate = FcDropout };
+        config = config with { Encoder = config.Encoder with { Precision = MatmulPrecisionNames.Parse(Precision) } };
         return EncoderDepth is { } depth ? config with { Encoder = config.Encoder with { Depth = depth } } : config;
     }
 
@@ -186,6 +193,7 @@ public sealed record FineTuneRecipe
                 throw new UserInputException(message);
             }
         }
+        Require(MatmulPrecisionNames.All.Contains(Precision), $"precision must be fp32 or bf16, got '{Precision}'");
         Require(Epochs >= 1, $"epochs must be at least 1, got {Epochs}");
         Require(WarmupEpochs >= 0 && WarmupEpochs <= Epochs, $"warm-up epochs must be in [0, {Epochs}], got {WarmupEpochs}");
         Require(BatchSize >= 1, $"batch size must be at least 1, got {BatchSize}");

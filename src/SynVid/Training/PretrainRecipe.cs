@@ -87,6 +87,12 @@ public sealed record PretrainRecipe
     /// <summary>Device: cpu, cuda or cuda:N.</summary>
     public string Device { get; init; } = "cpu";
 
+    /// <summary>
+    /// Element type of the encoder's Linear products: fp32 (the reference) or bf16 (faster on CPUs with AVX-512 BF16 or
+    /// AMX; parameters, norms, softmax, loss and optimiser stay fp32; not bit-identical).
+    /// </summary>
+    public string Precision { get; init; } = "fp32";
+
     /// <summary>Background data workers (0: one per core, at most 4).</summary>
     public int DataWorkers { get; init; }
 
@@ -99,6 +105,7 @@ public sealed record PretrainRecipe
         var size = ModelSize.Parse(Model);
         var shape = new VideoVitConfig { ImageSize = InputSize, PatchSize = PatchSize, NumFrames = Frames, TubeletSize = TubeletSize };
         var config = size.Pretrain(shape, DecoderDepth);
+        config = config with { Encoder = config.Encoder with { Precision = MatmulPrecisionNames.Parse(Precision) } };
         return EncoderDepth is { } depth ? config with { Encoder = config.Encoder with { Depth = depth } } : config;
     }
 
@@ -115,6 +122,7 @@ public sealed record PretrainRecipe
                 throw new UserInputException(message);
             }
         }
+        Require(MatmulPrecisionNames.All.Contains(Precision), $"precision must be fp32 or bf16, got '{Precision}'");
         Require(BatchSize >= 1, $"batch size must be at least 1, got {BatchSize}");
         Require(Accumulation >= 1, $"accumulation must be at least 1, got {Accumulation}");
         Require(SamplingRate >= 1, $"sampling rate must be at least 1, got {SamplingRate}");

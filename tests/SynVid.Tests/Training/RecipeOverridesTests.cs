@@ -20,6 +20,19 @@ public class RecipeOverridesTests
         Assert.Equal(PretrainPresets.CpuTiny with { MaskRatio = 0.9, Masking = SynVid.Model.MaskingKind.Random, TotalSteps = 500 }, pretrain);
     }
 
+    [Fact]
+    public void PrecisionReachesTheEncoderOfBothModelsAndOnlyItsTwoNamesPass()
+    {
+        Assert.Equal(SynVid.Model.MatmulPrecision.Float32, FineTunePresets.CpuTiny.ClassifierConfig(3).Encoder.Precision);
+        var fineTune = RecipeOverrides.FromAssignments(["precision=bf16"], FineTunePresets.CpuTiny);
+        Assert.Equal(SynVid.Model.MatmulPrecision.BFloat16, fineTune.ClassifierConfig(3).Encoder.Precision);
+        var pretrain = RecipeOverrides.FromAssignments(["precision=bf16"], PretrainPresets.CpuTiny);
+        Assert.Equal(SynVid.Model.MatmulPrecision.BFloat16, pretrain.ModelConfig().Encoder.Precision);
+        var bad = RecipeOverrides.FromAssignments(["precision=fp16"], PretrainPresets.CpuTiny);
+        var e = Assert.Throws<UserInputException>(bad.Validate);
+        Assert.Contains("precision must be fp32 or bf16, got 'fp16'", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("mixupp=0", "unknown recipe field 'mixupp'")]
     [InlineData("clips_per_step=4", "unknown recipe field 'clips_per_step'")]
