@@ -239,8 +239,11 @@ public static class DownstreamCommand
         BadVideoOption.Report(runDir, data.SkippedIn(SplitNames.All));
         var features = r.FeatureSeconds is { } f ? string.Create(CultureInfo.InvariantCulture, $" (+{f:F0} s caching features)") : "";
         var validationText = r.ValidationTop1 is { } top1 ? string.Create(CultureInfo.InvariantCulture, $", last validation top-1 {top1:F1}%") : "";
+        // a fine-tuning step trains the whole classifier; the linear probe's frozen encoder is not comparable
+        var gflops = probe ? "" : string.Create(CultureInfo.InvariantCulture,
+            $", {r.ClipsPerSecond * Model.ModelFlops.ClassifierStep(r.Config.Recipe.ClassifierConfig(data.ClassNames.Count), 1) / 1e9:F1} GFLOP/s");
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"trained {r.TrainSeconds:F0} s{features} ({r.ClipsPerSecond:F1} clips/s), last loss {r.LastLoss:F4}{validationText}"));
+            $"trained {r.TrainSeconds:F0} s{features} ({r.ClipsPerSecond:F1} clips/s{gflops}), last loss {r.LastLoss:F4}{validationText}"));
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"test: top-1 [bold]{r.Test.Top1:F2}%[/], top-5 {r.Test.Top5:F2}% on {r.Test.Predictions.Count} videos ({r.Test.Views} views) in {r.TestSeconds:F0} s"));
         AnsiConsole.MarkupLineInterpolated($"results: {Path.Combine(runDir, EvaluationReport.ResultsFile)}; weights: {Path.Combine(runDir, FineTuner.FinalCheckpoint)}");

@@ -31,4 +31,16 @@ public static class ModelFlops
 
     /// <summary>FLOPs of a training step (forward + backward) on <paramref name="batch"/> clips.</summary>
     public static double PretrainStep(PretrainConfig c, long masked, int batch) => 3.0 * batch * PretrainForward(c, masked);
+
+    /// <summary>Forward FLOPs of the fine-tuning classifier for one clip: patch embedding, every block on all tokens, the head.</summary>
+    public static double ClassifierForward(ClassifierConfig c)
+    {
+        var e = c.Encoder;
+        long n = e.NumTokens;
+        var patch = 2.0 * n * e.EmbedDim * e.InChannels * e.TubeletSize * e.PatchSize * e.PatchSize;
+        return patch + e.Depth * Block(e, n) + 2.0 * e.EmbedDim * c.NumClasses;
+    }
+
+    /// <summary>FLOPs of a fine-tuning step (forward + backward) on <paramref name="clips"/> clips.</summary>
+    public static double ClassifierStep(ClassifierConfig c, int clips) => 3.0 * clips * ClassifierForward(c);
 }
