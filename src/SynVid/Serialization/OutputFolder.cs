@@ -60,6 +60,11 @@ public static class OutputFolder
             {
                 throw new UserInputException($"--out {full} holds the input {input}; --force would delete it, so choose another folder");
             }
+            if (ForeignFile(full) is { } foreign)
+            {
+                throw new UserInputException(
+                    $"--out {full} holds {found.Description} and also {Path.GetRelativePath(full, foreign)}, which SynVid did not write; --force replaces SynVid output only, so move it or choose another folder");
+            }
             Clear(full);
         }
         return full;
@@ -74,10 +79,9 @@ public static class OutputFolder
         ArgumentNullException.ThrowIfNull(folder);
         bool Has(string name) => File.Exists(Path.Combine(folder, name));
         bool HasFolder(string name) => Directory.Exists(Path.Combine(folder, name));
-        if (Has("config.json"))
+        if (Has("config.json") && RunKind(Path.Combine(folder, "config.json")) is { } run)
         {
-            var kind = RunKind(Path.Combine(folder, "config.json"));
-            return (kind, Describe(kind));
+            return (run, Describe(run));
         }
         (OutputKind Kind, bool Present)[] signatures =
         [
@@ -176,22 +180,54 @@ public static class OutputFolder
     internal static bool IsSameOrInside(string path, string folder) =>
         path == folder || path.StartsWith(folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    private static OutputKind RunKind(string configPath)
+    // A SynVid run's config.json is an object with a "recipe"; fine-tuning and probing runs also name their "mode".
+    // Any other config.json (a user's, another tool's) is not SynVid output, so --force never takes it for one.
+    private static OutputKind? RunKind(string configPath)
     {
         try
         {
             using var json = JsonDocument.Parse(File.ReadAllText(configPath));
-            if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("mode", out var mode))
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("recipe", out var recipe) || recipe.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+            if (root.TryGetProperty("mode", out var mode))
             {
                 return mode.ToString().Contains("probe", StringComparison.OrdinalIgnoreCase) ? OutputKind.LinearProbeRun : OutputKind.FineTuneRun;
             }
+            return OutputKind.PretrainRun;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
-            // an unreadable config is still a run folder; the pre-training kind is the commonest
+            return null;
         }
-        return OutputKind.PretrainRun;
     }
+
+    /// <summary>
+    /// The first file under <paramref name="folder"/> (recursively) whose name SynVid never writes, or null: --force
+    /// deletes a folder's content only when every file in it could be SynVid's (its tables, figures, checkpoints,
+    /// videos, lists, TensorBoard logs and atomic-write leftovers), so a user's notes or sources are never lost.
+    /// </summary>
+    public static string? ForeignFile(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault(f => !CouldBeSynVids(Path.GetFileName(f)));
+    }
+
+    private static readonly string[] _writtenExtensions = [".json", ".csv", ".png", ".pth", ".md", ".html", ".log", ".npy"];
+
+    // the lists a perturbed dataset copies, and the checkpoint store's pointer to its newest checkpoint
+    private static readonly string[] _writtenNames = ["classes.txt", "classInd.txt", "latest"];
+
+    private static bool CouldBeSynVids(string name) =>
+        _writtenExtensions.Contains(Path.GetExtension(name), StringComparer.Ordinal)
+        || _videoExtensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase)
+        || _writtenNames.Contains(name, StringComparer.Ordinal)
+        || name.StartsWith("events.out.tfevents.", StringComparison.Ordinal)
+        || name.Contains(AtomicFile.Marker, StringComparison.Ordinal);
 
     private static void Clear(string folder)
     {

@@ -64,7 +64,7 @@ public sealed class OutputFolderTests : IDisposable
     [Fact]
     public void AnotherOutputIsRefusedNamingItAndReplacedOnlyWithForce()
     {
-        var run = Folder("ft", ("config.json", "{\"mode\": \"fine-tune\"}"), ("checkpoints/latest", "step-1"));
+        var run = Folder("ft", ("config.json", "{\"recipe\": {}, \"mode\": \"fine-tune\"}"), ("checkpoints/latest", "step-1"));
         var e = Assert.Throws<UserInputException>(() => OutputFolder.Prepare(run, OutputKind.Evaluation, false, []));
         Assert.Equal($"--out {run} already holds a fine-tuning run; choose another folder, or add --force to replace it", e.Message);
         e = Assert.Throws<UserInputException>(() => OutputFolder.Prepare(run, OutputKind.FineTuneRun, false, [], sameKindHint: "continue it with --resume"));
@@ -80,6 +80,30 @@ public sealed class OutputFolderTests : IDisposable
 
         Assert.Equal(run, OutputFolder.Prepare(run, OutputKind.Evaluation, true, []));
         Assert.Empty(Directory.GetFileSystemEntries(run));
+    }
+
+    [Fact]
+    public void ForceRefusesAFolderThatAlsoHoldsFilesSynVidDidNotWrite()
+    {
+        // a run folder with the user's notes beside it, anywhere below: nothing is deleted
+        var run = Folder("pt", ("config.json", "{\"recipe\": {}}"), ("metrics.csv", "step"), ("drafts/notes.txt", "mine"));
+        var e = Assert.Throws<UserInputException>(() => OutputFolder.Prepare(run, OutputKind.GeneratedDataset, true, []));
+        Assert.Equal($"--out {run} holds a pre-training run and also drafts/notes.txt, which SynVid did not write; --force replaces SynVid output only, so move it or choose another folder", e.Message);
+        Assert.True(File.Exists(Path.Combine(run, "drafts", "notes.txt")));
+        Assert.True(File.Exists(Path.Combine(run, "metrics.csv")));
+
+        // a config.json that is not a SynVid run's does not make a dataset look like one
+        var dataset = Folder("ds", ("config.json", "{\"lr\": 1}"), ("train.csv", "a.mp4 0"), ("thesis.tex", "mine"));
+        Assert.Null(OutputFolder.Identify(dataset).Kind);
+        Assert.Throws<UserInputException>(() => OutputFolder.Prepare(dataset, OutputKind.GeneratedDataset, true, []));
+        Assert.True(File.Exists(Path.Combine(dataset, "thesis.tex")));
+
+        // SynVid's own files, TensorBoard logs and write leftovers included, are replaced
+        var ours = Folder("ours", ("config.json", "{\"recipe\": {}}"), ("tensorboard/events.out.tfevents.1.synvid.2", ""),
+            ("checkpoints/latest", "step-1"), ("checkpoints/step-1/checkpoint.pth", ""), ("loss.png.synvid-tmp-1-ab", ""));
+        Assert.Null(OutputFolder.ForeignFile(ours));
+        Assert.Equal(ours, OutputFolder.Prepare(ours, OutputKind.PretrainRun, true, []));
+        Assert.Empty(Directory.GetFileSystemEntries(ours));
     }
 
     [Fact]
