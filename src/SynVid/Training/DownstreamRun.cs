@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SynVid.Datasets;
+using SynVid.Concurrency;
 using SynVid.Datasets.Downstream;
 using SynVid.Model;
 using SynVid.Model.Checkpoints;

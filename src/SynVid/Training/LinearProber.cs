@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SynVid.Concurrency;
 using SynVid.Datasets;
 using SynVid.Datasets.Downstream;
 using SynVid.Datasets.Sampling;
