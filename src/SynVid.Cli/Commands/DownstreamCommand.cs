@@ -155,13 +155,9 @@ public static class DownstreamCommand
                     sameKindHint: $"continue it with --resume {runDir}");
             }
             var fresh = parse.GetValue(resume) is null;
-            var downstream = DownstreamData.Open(DatasetSpec.Parse(config.Data), new DownstreamDataOptions(
-                ClipLength: config.Recipe.Frames,
-                Stride: config.Recipe.Stride,
-                Seed: config.Recipe.Seed,
-                OnBadVideo: BadVideoOption.Parse(config.OnBadVideo),
-                SplitsDirectory: parse.GetValue(splits),
-                FrameCacheBytes: Math.Max(0, parse.GetValue(frameCache)) * (1L << 20)));
+            var downstream = DownstreamData.Open(DatasetSpec.Parse(config.Data), config.Recipe.DataOptions(
+                BadVideoOption.Parse(config.OnBadVideo), splits: null, splitsDirectory: parse.GetValue(splits),
+                frameCacheBytes: Math.Max(0, parse.GetValue(frameCache)) * (1L << 20)));
             return Task.FromResult(FreshRun.Guard(runDir, fresh, () => Run(runDir, config, downstream, cancellation)));
         });
         return command;
