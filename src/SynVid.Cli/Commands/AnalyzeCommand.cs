@@ -56,20 +56,17 @@ public static class AnalyzeCommand
             var outDir = OutputFolder.Prepare(parse.GetValue(output)!.FullName, OutputKind.Analysis, parse.GetValue(force),
                 [DatasetFolders.OfText(options.Data), DatasetFolders.OfText(options.Reference), FolderOf(options.Data), FolderOf(options.Reference)]);
             DatasetMetrics? metrics = null;
-            AnsiConsole.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-                .Start(ctx =>
+            ProgressBars.Start(ProgressBars.Timed(), ctx =>
+            {
+                var tasks = new Dictionary<(string, string), ProgressTask>();
+                foreach (var set in new[] { "data", "reference" })
                 {
-                    var tasks = new Dictionary<(string, string), ProgressTask>();
-                    foreach (var set in new[] { "data", "reference" })
-                    {
-                        tasks[(set, "frames")] = ctx.AddTask($"{set} frames", maxValue: options.Frames);
-                        tasks[(set, "clips")] = ctx.AddTask($"{set} clips", maxValue: options.Videos);
-                    }
-                    var progress = new SynchronousProgress<AnalysisProgress>(p => tasks[(p.Dataset, p.Phase)].Value = p.Done);
-                    metrics = DatasetAnalysis.Run(options, progress, cancellation);
-                });
+                    tasks[(set, "frames")] = ctx.AddTask($"{set} frames", maxValue: options.Frames);
+                    tasks[(set, "clips")] = ctx.AddTask($"{set} clips", maxValue: options.Videos);
+                }
+                var progress = new SynchronousProgress<AnalysisProgress>(p => tasks[(p.Dataset, p.Phase)].Value = p.Done);
+                metrics = DatasetAnalysis.Run(options, progress, cancellation);
+            });
             var path = MetricsJson.Write(outDir, metrics!, options);
             AnalysisFigure.Save(Path.Combine(outDir, "analysis.png"), metrics!);
             var m = metrics!;

@@ -60,22 +60,18 @@ public static class AttentionCommand
             var seedValue = parse.GetValue(seed);
             var order = DatasetAnalysis.Permutation(collection.Count, Math.Min(n, collection.Count), seedValue);
             var clips = new List<IReadOnlyList<RgbImage>>();
-            AnsiConsole.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .Start(ctx =>
+            ProgressBars.Start([.. ProgressBars.Basic(), new ElapsedTimeColumn()], "reading clips", order.Length, task =>
+            {
+                foreach (var (video, k) in order.Select((v, k) => (v, k)))
                 {
-                    var task = ctx.AddTask("reading clips", maxValue: order.Length);
-                    foreach (var (video, k) in order.Select((v, k) => (v, k)))
-                    {
-                        cancellation.ThrowIfCancellationRequested();
-                        var count = collection.FrameCount(video);
-                        var span = t * step;
-                        var start = new SeededRandom(seedValue, 4, k).NextInt(0, Math.Max(0, count - span));
-                        clips.Add(collection.ReadFrames(video, [.. Enumerable.Range(0, t).Select(i => Math.Min(start + (i * step), count - 1))]));
-                        task.Increment(1);
-                    }
-                });
+                    cancellation.ThrowIfCancellationRequested();
+                    var count = collection.FrameCount(video);
+                    var span = t * step;
+                    var start = new SeededRandom(seedValue, 4, k).NextInt(0, Math.Max(0, count - span));
+                    clips.Add(collection.ReadFrames(video, [.. Enumerable.Range(0, t).Select(i => Math.Min(start + (i * step), count - 1))]));
+                    task.Increment(1);
+                }
+            });
             var maps = AttentionKeyPca.Compute(model, clips, dev);
             var shownMaps = maps with
             {

@@ -155,13 +155,9 @@ public static class DownstreamCommand
                     sameKindHint: $"continue it with --resume {runDir}");
             }
             var fresh = parse.GetValue(resume) is null;
-            var downstream = DownstreamData.Open(DatasetSpec.Parse(config.Data), new DownstreamDataOptions(
-                ClipLength: config.Recipe.Frames,
-                Stride: config.Recipe.Stride,
-                Seed: config.Recipe.Seed,
-                OnBadVideo: BadVideoOption.Parse(config.OnBadVideo),
-                SplitsDirectory: parse.GetValue(splits),
-                FrameCacheBytes: Math.Max(0, parse.GetValue(frameCache)) * (1L << 20)));
+            var downstream = DownstreamData.Open(DatasetSpec.Parse(config.Data), config.Recipe.DataOptions(
+                BadVideoOption.Parse(config.OnBadVideo), splits: null, splitsDirectory: parse.GetValue(splits),
+                frameCacheBytes: Math.Max(0, parse.GetValue(frameCache)) * (1L << 20)));
             return Task.FromResult(FreshRun.Guard(runDir, fresh, () => Run(runDir, config, downstream, cancellation)));
         });
         return command;
@@ -182,53 +178,49 @@ public static class DownstreamCommand
         DownstreamResult? result = null;
         try
         {
-            AnsiConsole.Progress()
-                .AutoClear(false)
-                .HideCompleted(false)
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-                .Start(ctx =>
+            ProgressBars.Start(ProgressBars.Timed(), ctx =>
+            {
+                var task = ctx.AddTask("starting", maxValue: 1);
+                var phase = "";
+                var progress = new SynchronousProgress<DownstreamProgress>(p =>
                 {
-                    var task = ctx.AddTask("starting", maxValue: 1);
-                    var phase = "";
-                    var progress = new SynchronousProgress<DownstreamProgress>(p =>
+                    if (p.Phase != phase && p.Phase != "validate")
                     {
-                        if (p.Phase != phase && p.Phase != "validate")
+                        if (phase != "")
                         {
-                            if (phase != "")
-                            {
-                                task.Value = task.MaxValue;
-                                task = ctx.AddTask(p.Phase, maxValue: Math.Max(1, p.Total));
-                            }
-                            else
-                            {
-                                task.MaxValue = Math.Max(1, p.Total);
-                            }
-                            phase = p.Phase;
-                        }
-                        var validation = p.ValidationTop1 is { } v ? string.Create(CultureInfo.InvariantCulture, $"  val top-1 {v:F1}%") : "";
-                        if (p.Phase == "train")
-                        {
-                            task.Value = p.Done;
-                            task.Description = string.Create(CultureInfo.InvariantCulture,
-                                $"epoch {p.Epoch}/{recipe.Epochs}  step {p.Done}/{p.Total}  loss {p.Loss:F4}  lr {p.LearningRate:E2}  {p.ClipsPerSecond:F1} clips/s{validation}");
-                        }
-                        else if (p.Phase == "validate")
-                        {
-                            task.Description = string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}: validating {p.Done}/{p.Total} videos{validation}");
+                            task.Value = task.MaxValue;
+                            task = ctx.AddTask(p.Phase, maxValue: Math.Max(1, p.Total));
                         }
                         else
                         {
-                            task.Value = p.Done;
-                            task.Description = string.Create(CultureInfo.InvariantCulture, $"{p.Phase} {p.Done}/{p.Total} videos");
+                            task.MaxValue = Math.Max(1, p.Total);
                         }
-                    });
-                    void InitLoaded(LoadReport report) => AnsiConsole.MarkupLineInterpolated(
-                        $"loaded {config.Checkpoint}: missing {report.Missing.Count} ({Summary(report.Missing)}), ignored {report.Unexpected.Count} ({Summary(report.Unexpected)})");
-                    result = probe
-                        ? LinearProber.Run(runDir, config, data, progress, InitLoaded, cancellation)
-                        : FineTuner.Run(runDir, config, data, progress, InitLoaded, cancellation);
-                    task.Value = task.MaxValue;
+                        phase = p.Phase;
+                    }
+                    var validation = p.ValidationTop1 is { } v ? string.Create(CultureInfo.InvariantCulture, $"  val top-1 {v:F1}%") : "";
+                    if (p.Phase == "train")
+                    {
+                        task.Value = p.Done;
+                        task.Description = string.Create(CultureInfo.InvariantCulture,
+                            $"epoch {p.Epoch}/{recipe.Epochs}  step {p.Done}/{p.Total}  loss {p.Loss:F4}  lr {p.LearningRate:E2}  {p.ClipsPerSecond:F1} clips/s{validation}");
+                    }
+                    else if (p.Phase == "validate")
+                    {
+                        task.Description = string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}: validating {p.Done}/{p.Total} videos{validation}");
+                    }
+                    else
+                    {
+                        task.Value = p.Done;
+                        task.Description = string.Create(CultureInfo.InvariantCulture, $"{p.Phase} {p.Done}/{p.Total} videos");
+                    }
                 });
+                void InitLoaded(LoadReport report) => AnsiConsole.MarkupLineInterpolated(
+                    $"loaded {config.Checkpoint}: missing {report.Missing.Count} ({Summary(report.Missing)}), ignored {report.Unexpected.Count} ({Summary(report.Unexpected)})");
+                result = probe
+                    ? LinearProber.Run(runDir, config, data, progress, InitLoaded, cancellation)
+                    : FineTuner.Run(runDir, config, data, progress, InitLoaded, cancellation);
+                task.Value = task.MaxValue;
+            });
         }
         catch (NonFiniteLossException e)
         {

@@ -87,15 +87,11 @@ public static class GenerateCommand
             var mine = Enumerable.Range(0, n).Count(i => shardSpec.Contains(i));
 
             GenerationSummary? summary = null;
-            AnsiConsole.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpeedColumn("videos"), new RemainingTimeColumn())
-                .Start(ctx =>
-                {
-                    var task = ctx.AddTask(Markup.Escape($"{parameters.Name} {shardSpec}"), maxValue: mine);
-                    var progress = new ProgressReporter(done => task.Value = done);
-                    summary = DatasetGenerator.Run(videos, outDir, videoFormat, shardSpec, parse.GetValue(threads), writer, progress, cancellation);
-                });
+            ProgressBars.Start(ProgressBars.Rate("videos"), Markup.Escape($"{parameters.Name} {shardSpec}"), mine, task =>
+            {
+                var progress = new ProgressReporter(done => task.Value = done);
+                summary = DatasetGenerator.Run(videos, outDir, videoFormat, shardSpec, parse.GetValue(threads), writer, progress, cancellation);
+            });
             AnsiConsole.MarkupLineInterpolated($"wrote {summary!.Written} video(s), {summary.Skipped} already present, to {outDir}");
             if (summary.Replaced > 0)
             {

@@ -89,15 +89,9 @@ public static class PerturbDatasetCommand
             var options = new PerturbedDatasetOptions($"{parse.GetValue(data)} ({splitName})", perturbation, level, parse.GetValue(seed),
                 parse.GetValue(lossless), threadCount == 0 ? Environment.ProcessorCount : threadCount, DatasetFolders.Of(spec), policy);
             PerturbedDatasetOutcome? outcome = null;
-            AnsiConsole.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpeedColumn("videos"), new RemainingTimeColumn())
-                .Start(ctx =>
-                {
-                    var task = ctx.AddTask(Markup.Escape($"{perturbation.Key} s{level}"), maxValue: videos.Count);
-                    outcome = PerturbedDataset.Write(outDir, videos, splits.ClassNames, Read, options,
-                        new SynchronousProgress<int>(n => task.Increment(n)), cancel);
-                });
+            ProgressBars.Start(ProgressBars.Rate("videos"), Markup.Escape($"{perturbation.Key} s{level}"), videos.Count, task =>
+                outcome = PerturbedDataset.Write(outDir, videos, splits.ClassNames, Read, options,
+                    new SynchronousProgress<int>(n => task.Increment(n)), cancel));
             AnsiConsole.MarkupLineInterpolated(
                 $"{perturbation.Key} severity {level}: wrote {outcome!.Written} video(s), {outcome.Skipped} already present, to {outcome.Directory}");
             BadVideoOption.Report(outDir, [.. splits.Skipped.Where(v => used.Contains(v.Split)), .. outcome.BadVideos.Select(v => v with { Split = splitName })]);

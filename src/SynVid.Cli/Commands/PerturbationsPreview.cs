@@ -51,18 +51,8 @@ public sealed class PerturbationsPreview
     public static int Run(string input, string path)
     {
         var clip = PerturbationFile.ReadClip(input);
-        AnsiConsole.Progress().Start(ctx =>
-        {
-            var task = ctx.AddTask("perturbations", maxValue: PerturbationCatalog.All.Count);
-            new PerturbationContactSheet().WritePng(clip, path, new SyncProgress(row => task.Value = row));
-        });
+        ProgressBars.Start(ProgressBars.Basic(), "perturbations", PerturbationCatalog.All.Count, task =>
+            new PerturbationContactSheet().WritePng(clip, path, new SynchronousProgress<int>(row => task.Value = row)));
         AnsiConsole.MarkupLineInterpolated($"contact sheet written to {path}");
         return ExitCodes.Ok;
-    }
-
-    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>
-    private sealed class SyncProgress(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
-    }
-}
+    }}

@@ -156,22 +156,17 @@ public static class PretrainCommand
         PretrainResult? result = null;
         try
         {
-            AnsiConsole.Progress()
-                .AutoClear(false)
-                .HideCompleted(false)
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-                .Start(ctx =>
+            ProgressBars.Start(ProgressBars.Timed(), "starting", until, task =>
+            {
+                var progress = new SynchronousProgress<PretrainProgress>(p =>
                 {
-                    var task = ctx.AddTask("starting", maxValue: until);
-                    var progress = new SynchronousProgress<PretrainProgress>(p =>
-                    {
-                        task.Value = p.Step;
-                        task.Description = string.Create(CultureInfo.InvariantCulture,
-                            $"step {p.Step}/{p.TotalSteps}  loss {p.Loss:F4}  lr {p.LearningRate:E2}  {p.ClipsPerSecond:F1} clips/s  data wait {p.DataWaitShare:P0}");
-                    });
-                    result = Pretrainer.Run(runDir, config, source, until, progress, cancellation);
-                    task.Value = until;
+                    task.Value = p.Step;
+                    task.Description = string.Create(CultureInfo.InvariantCulture,
+                        $"step {p.Step}/{p.TotalSteps}  loss {p.Loss:F4}  lr {p.LearningRate:E2}  {p.ClipsPerSecond:F1} clips/s  data wait {p.DataWaitShare:P0}");
                 });
+                result = Pretrainer.Run(runDir, config, source, until, progress, cancellation);
+                task.Value = until;
+            });
         }
         catch (NonFiniteLossException e)
         {

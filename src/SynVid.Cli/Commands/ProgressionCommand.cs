@@ -93,27 +93,23 @@ public static class ProgressionCommand
                 AnsiConsole.MarkupLineInterpolated($"[yellow]downstream: {line}; each step lists the videos it left out in its {SkippedVideoList.FileName}[/]");
             }
             ProgressionOutcome? outcome = null;
-            AnsiConsole.Progress()
-                .AutoClear(false)
-                .HideCompleted(false)
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-                .Start(ctx =>
+            ProgressBars.Start(ProgressBars.Timed(), ctx =>
+            {
+                var overall = ctx.AddTask("steps", maxValue: 1);
+                var current = ctx.AddTask("starting", maxValue: 1);
+                var progress = new SynchronousProgress<ProgressionProgress>(p =>
                 {
-                    var overall = ctx.AddTask("steps", maxValue: 1);
-                    var current = ctx.AddTask("starting", maxValue: 1);
-                    var progress = new SynchronousProgress<ProgressionProgress>(p =>
-                    {
-                        overall.MaxValue = p.StepCount;
-                        overall.Value = p.StepIndex + (p.Detail is "done" or "cached" ? 1 : 0);
-                        overall.Description = $"step {Math.Min(p.StepIndex + 1, p.StepCount)}/{p.StepCount}";
-                        current.MaxValue = Math.Max(1, p.Total);
-                        current.Value = Math.Min(p.Done, current.MaxValue);
-                        current.Description = Markup.Escape($"{p.Arm} {p.Step}: {p.Detail}" + (p.Total > 0 ? $" {p.Done}/{p.Total}" : ""));
-                    });
-                    outcome = ProgressionRunner.Run(plan, outDir, parse.GetValue(resume), progress, cancellation);
-                    overall.Value = overall.MaxValue;
-                    current.Value = current.MaxValue;
+                    overall.MaxValue = p.StepCount;
+                    overall.Value = p.StepIndex + (p.Detail is "done" or "cached" ? 1 : 0);
+                    overall.Description = $"step {Math.Min(p.StepIndex + 1, p.StepCount)}/{p.StepCount}";
+                    current.MaxValue = Math.Max(1, p.Total);
+                    current.Value = Math.Min(p.Done, current.MaxValue);
+                    current.Description = Markup.Escape($"{p.Arm} {p.Step}: {p.Detail}" + (p.Total > 0 ? $" {p.Done}/{p.Total}" : ""));
                 });
+                outcome = ProgressionRunner.Run(plan, outDir, parse.GetValue(resume), progress, cancellation);
+                overall.Value = overall.MaxValue;
+                current.Value = current.MaxValue;
+            });
             var o = outcome!;
             static string F(double? v, string format) => v is { } x && double.IsFinite(x) ? x.ToString(format, CultureInfo.InvariantCulture) : "–";
             // two narrow tables rather than one wide one, so an 80-column terminal or log shows every row unwrapped

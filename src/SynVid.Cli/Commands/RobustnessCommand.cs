@@ -156,24 +156,18 @@ public static class RobustnessCommand
             }
 
             RobustnessRunOutcome? outcome = null;
-            AnsiConsole.Progress()
-                .AutoClear(false)
-                .HideCompleted(false)
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
-                    new ElapsedTimeColumn(), new RemainingTimeColumn())
-                .Start(ctx =>
+            ProgressBars.Start(ProgressBars.Timed(), "robustness grid", 1, task =>
+            {
+                outcome = RobustnessRunner.Run(plan, store, Open, videosPerCell, new SynchronousProgress<RobustnessProgress>(p =>
                 {
-                    var task = ctx.AddTask("robustness grid", maxValue: 1);
-                    outcome = RobustnessRunner.Run(plan, store, Open, videosPerCell, new SynchronousProgress<RobustnessProgress>(p =>
-                    {
-                        task.MaxValue = Math.Max(p.VideosTotal, 1);
-                        task.Value = p.VideosDone;
-                        task.Description = Markup.Escape(p.Cell.ToString());
-                    }), cancel);
-                    task.MaxValue = Math.Max(task.MaxValue, 1);
-                    task.Value = task.MaxValue;
-                    task.Description = "robustness grid";
-                });
+                    task.MaxValue = Math.Max(p.VideosTotal, 1);
+                    task.Value = p.VideosDone;
+                    task.Description = Markup.Escape(p.Cell.ToString());
+                }), cancel);
+                task.MaxValue = Math.Max(task.MaxValue, 1);
+                task.Value = task.MaxValue;
+                task.Description = "robustness grid";
+            });
             BadVideoOption.Report(outDir, [.. opened.Values.SelectMany(d => d.SkippedIn(SplitNames.Of(SplitNames.Test))).DistinctBy(v => v.Path)]);
             var summary = RobustnessSummary.Build(plan, settings, outcome!.Results);
             RobustnessReport.Write(outDir, summary);

@@ -43,23 +43,14 @@ public static class TexturesCommand
             NativeAllocatorTuning.Apply();
             using var generator = TextureGenerators.Create(textureKind, parse.GetValue(resolution), parse.GetValue(seed));
             TextureExport.Result? result = null;
-            AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                .Start(ctx =>
-                {
-                    var task = ctx.AddTask(Markup.Escape($"{textureKind.Name()} {generator.Resolution}²"), maxValue: n);
-                    var progress = new SynchronousProgress(v => task.Increment(v));
-                    result = TextureExport.Run(generator, n, folder, Environment.ProcessorCount, progress, cancellation);
-                });
+            ProgressBars.Start([.. ProgressBars.Basic(), new RemainingTimeColumn(), new SpinnerColumn()], Markup.Escape($"{textureKind.Name()} {generator.Resolution}²"), n, task =>
+            {
+                var progress = new SynchronousProgress<int>(v => task.Increment(v));
+                result = TextureExport.Run(generator, n, folder, Environment.ProcessorCount, progress, cancellation);
+            });
             AnsiConsole.MarkupLine(Markup.Escape($"{result!.Written} written, {result.Skipped} already present in {folder}"));
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
     }
-}
-
-/// <summary>An <see cref="IProgress{T}"/> that reports on the calling thread (Spectre tasks are thread-safe).</summary>
-internal sealed class SynchronousProgress(Action<int> report) : IProgress<int>
-{
-    public void Report(int value) => report(value);
 }

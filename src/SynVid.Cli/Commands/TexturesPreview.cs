@@ -44,11 +44,8 @@ public sealed class TexturesPreview
         NativeAllocatorTuning.Apply();
         var kinds = TextureKinds.All;
         RgbImage? sheet = null;
-        AnsiConsole.Progress().Start(ctx =>
-        {
-            var task = ctx.AddTask("textures", maxValue: kinds.Count * n);
-            sheet = TextureContactSheet.Render(kinds, n, resolution ?? 128, seed, () => task.Increment(1));
-        });
+        ProgressBars.Start(ProgressBars.Basic(), "textures", kinds.Count * n, task =>
+            sheet = TextureContactSheet.Render(kinds, n, resolution ?? 128, seed, () => task.Increment(1)));
         PngFile.Write(path, sheet!);
         AnsiConsole.MarkupLine(Markup.Escape($"wrote {path}: rows {string.Join(", ", kinds.Select(k => k.Name()))}"));
         return ExitCodes.Ok;

@@ -1,6 +1,7 @@
 using SynVid.Analysis.Data;
 using SynVid.Analysis.Features;
 using SynVid.Analysis.Metrics;
+using SynVid.Concurrency;
 using SynVid.Datasets;
 using SynVid.Runtime;
 using SynVid.Synthesis;
@@ -99,7 +100,7 @@ public static class DatasetAnalysis
                 batch.Clear();
             }
         }
-        foreach (var group in OrderedParallelProducer.Produce(groups.Length, g => MeasureFrames(videos, groups[g].Video, groups[g].Samples, draws, options), options.Parallelism, 0, cancel))
+        foreach (var group in OrderedPrefetcher.Produce(groups.Length, g => MeasureFrames(videos, groups[g].Video, groups[g].Samples, draws, options), options.Parallelism, 0, cancel))
         {
             for (var i = 0; i < group.Frames.Count; i++)
             {
@@ -161,7 +162,7 @@ public static class DatasetAnalysis
             clipBatch.Clear();
         }
         done = 0;
-        foreach (var clip in OrderedParallelProducer.Produce(options.Videos, k => ReadClip(videos, order[k % order.Length], k, options), options.Parallelism, 0, cancel))
+        foreach (var clip in OrderedPrefetcher.Produce(options.Videos, k => ReadClip(videos, order[k % order.Length], k, options), options.Parallelism, 0, cancel))
         {
             clipBatch.Add(clip);
             if (clipBatch.Count >= clipBatchSize)

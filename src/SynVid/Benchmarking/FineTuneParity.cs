@@ -70,7 +70,7 @@ public static class FineTuneParity
         var recipe = Recipe(options);
         recipe.Validate();
         Directory.CreateDirectory(directory);
-        var data = DownstreamData.Open(DatasetSpec.Parse(options.Data), new DownstreamDataOptions(ClipLength: recipe.Frames, Stride: recipe.Stride, Seed: recipe.Seed));
+        var data = DownstreamData.Open(DatasetSpec.Parse(options.Data), recipe.DataOptions(BadVideoPolicy.Fail, splits: null, splitsDirectory: null, frameCacheBytes: 0));
         var clips = DownstreamSetup.TrainingClips(data);
         var perEpoch = recipe.StepsPerEpoch(clips.Count);
         var schedule = CosineSchedule.FromBaseRates(recipe.BaseLr, recipe.BaseMinLr, recipe.BatchSize, options.WarmupSteps, options.Steps);

@@ -1,3 +1,4 @@
+using SynVid.Concurrency;
 using SynVid.Datasets;
 using SynVid.Datasets.Downstream;
 using SynVid.Datasets.Sampling;

@@ -17,8 +17,8 @@ public static class ClipBenchmark
 {
     /// <summary>
     /// One thread: the median over <paramref name="clips"/> clips, each timed alone, after a warm-up. Several
-    /// threads: <paramref name="clips"/> clips per round through the ordered parallel producer, three rounds; the
-    /// median of wall time / clips.
+    /// threads: <paramref name="clips"/> clips per round through <see cref="Concurrency.OrderedPrefetcher.Produce{T}"/>, three
+    /// rounds; the median of wall time / clips.
     /// </summary>
     public static ClipBenchmarkResult Run(OnTheFlyClipSource source, int clips, int threads)
     {

@@ -1,3 +1,4 @@
+using SynVid.Concurrency;
 using SynVid.Textures;
 
 namespace SynVid.Synthesis;
@@ -71,7 +72,7 @@ public sealed class OnTheFlyClipSource : IDisposable
     /// (0 = all cores) with at most <paramref name="capacity"/> clips buffered, yielded in index order.
     /// </summary>
     public IEnumerable<SyntheticClip> Stream(long epoch, int start, int count, int parallelism = 0, int capacity = 0, CancellationToken cancellationToken = default) =>
-        OrderedParallelProducer.Produce(count, i => Get(epoch, start + i), parallelism, capacity, cancellationToken);
+        OrderedPrefetcher.Produce(count, i => Get(epoch, start + i), parallelism, capacity, cancellationToken);
 
     /// <inheritdoc />
     public void Dispose() => _renderers.Dispose();

@@ -1,5 +1,7 @@
 using SynVid.Datasets;
 using SynVid.Datasets.Augmentation;
+using SynVid.Datasets.Downstream;
+using SynVid.Datasets.Specs;
 using SynVid.Model;
 
 namespace SynVid.Training;
@@ -176,6 +178,16 @@ public sealed record FineTuneRecipe
         new RandomErasing(RandomErasing),
         NumSample,
         VideoNormalization.ImageNet);
+
+    /// <summary>
+    /// How a run with this recipe opens its downstream dataset: the recipe's clip length, stride and seed, and the
+    /// caller's bad-video policy, splits read (<see cref="SplitNames"/>; null: all), folder of split lists and
+    /// decoded-frame cache. The one place these options are built for training and probing (the CLI, the
+    /// progression, the parity benchmark), and every argument is required so that no caller drops one unnoticed.
+    /// </summary>
+    public DownstreamDataOptions DataOptions(BadVideoPolicy onBadVideo, IReadOnlySet<string>? splits, string? splitsDirectory, long frameCacheBytes) =>
+        new(ClipLength: Frames, Stride: Stride, Seed: Seed, OnBadVideo: onBadVideo, SplitsDirectory: splitsDirectory, Splits: splits,
+            FrameCacheBytes: frameCacheBytes);
 
     /// <summary>The batch mixing (mixup/cutmix/label smoothing).</summary>
     public Mixup Mixing() => new(Mixup, Cutmix, Mixup > 0 || Cutmix > 0 ? MixupProbability : 0, MixupSwitchProbability, LabelSmoothing);

@@ -1,10 +1,6 @@
-using System.Diagnostics;
-using SynVid.Datasets;
 using SynVid.Datasets.Downstream;
 using SynVid.Model;
 using SynVid.Model.Checkpoints;
-using SynVid.Reporting;
-using SynVid.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -37,51 +33,24 @@ public static class FineTuner
         Action<LoadReport>? initLoaded = null,
         CancellationToken cancellation = default)
     {
-        var (resolved, weights) = DownstreamSetup.Resolve(runDirectory, config, data);
-        config = resolved;
-        var recipe = config.Recipe;
-        var device = TorchRuntime.ResolveDevice(recipe.Device);
-        var classes = data.ClassNames.Count;
-        var (model, report) = DownstreamSetup.CreateModel(recipe, classes, weights);
-        weights?.Dispose();
-        using var _ = model;
-        if (report is not null)
-        {
-            initLoaded?.Invoke(report);
-        }
+        using var run = DownstreamRun.Open(runDirectory, config, data, initLoaded);
+        var (recipe, model, device) = (run.Recipe, run.Model, run.Device);
         model.to(device);
         var depth = model.Config.Encoder.Depth;
         var groups = ParameterGroups.Build(model.named_parameters().Select(p => (p.name, p.parameter)), recipe.WeightDecay,
             ParameterGroups.DefaultSkip, depth, recipe.LayerDecay);
         using var optimizer = OptimizerFactory.AdamW(groups, recipe.Beta1, recipe.Beta2, recipe.Eps);
+        run.LoadCheckpoint(model, optimizer);
 
-        var clips = DownstreamSetup.TrainingClips(data);
-        var perEpoch = recipe.StepsPerEpoch(clips.Count);
-        var schedule = recipe.Schedule(clips.Count);
-        var totalSteps = (long)recipe.Epochs * perEpoch;
-        var store = new CheckpointStore(runDirectory);
-        // a checkpoint write killed mid-way (kill -9) left a temporary folder
-        store.RemoveInterruptedWrites();
-        var startStep = store.LatestStep() ?? 0;
-        if (startStep > 0)
+        using var log = run.OpenLog(progress);
+        using (var batches = run.Batches())
         {
-            store.Load(startStep, model, optimizer);
-        }
-        var startEpoch = (int)(startStep / perEpoch);
-        var args = config.Args(recipe.Stride!.Value, model.Config);
-
-        using var log = new DownstreamRunLog(runDirectory, startStep, totalSteps, perEpoch, progress);
-        var workers = recipe.DataWorkers > 0 ? recipe.DataWorkers : Math.Clamp(Environment.ProcessorCount, 1, 4);
-        using (var batches = new OrderedPrefetcher<FineTuneBatch>(
-            g => FineTuneBatch.Make(recipe, clips, (int)(g / perEpoch), (int)(g % perEpoch)),
-            start: startStep, capacity: Math.Max(2, workers * 2), workers: workers))
-        {
-            for (var step = startStep; step < totalSteps; step++)
+            for (var step = run.StartStep; step < run.TotalSteps; step++)
             {
                 cancellation.ThrowIfCancellationRequested();
-                var epoch = (int)(step / perEpoch);
+                var epoch = (int)(step / run.PerEpoch);
                 model.train();
-                double loss, lr = schedule.At(step);
+                double loss, lr = run.Schedule.At(step);
                 using (GcQuietRegion.Enter())
                 using (NewDisposeScope())
                 using (var batch = batches.Take())
@@ -90,7 +59,7 @@ public static class FineTuner
                 }
                 if (!double.IsFinite(loss))
                 {
-                    throw new NonFiniteLossException(step + 1, loss, store.LatestStep());
+                    throw new NonFiniteLossException(step + 1, loss, run.Store.LatestStep());
                 }
                 var done = step + 1;
                 if (!log.Step(done, epoch, loss, lr, recipe.ClipsPerStep, batches.WaitTime))
@@ -105,21 +74,9 @@ public static class FineTuner
                         log.ValidationProgress(epoch, data.Splits.Validation.Count, lr));
                     log.Validated(done, epoch, top1, trainLoss);
                 }
-                store.Save(done, epoch + 1, model, optimizer, args, keepLast: 2);
+                run.Store.Save(done, epoch + 1, model, optimizer, run.Args, keepLast: 2);
             }
         }
-        var trainSeconds = log.Seconds;
-        DownstreamSetup.SaveCurves(runDirectory, $"fine-tuning on {data.Splits.Name}");
-
-        CheckpointWriter.Save(Path.Combine(runDirectory, FinalCheckpoint), model, new Dictionary<string, object>
-        {
-            ["epoch"] = (long)recipe.Epochs,
-            ["args"] = args.ToDictionary(kv => kv.Key, kv => kv.Value),
-        });
-        var testClock = Stopwatch.StartNew();
-        var test = DownstreamEvaluation.Test(runDirectory, model.forward, model, data, config, device,
-            log.TestProgress(recipe.Epochs, data.Splits.Test.Count), cancellation);
-        return new DownstreamResult(config, startEpoch, report, log.LastLoss, log.Top1, test, trainSeconds, testClock.Elapsed.TotalSeconds,
-            log.ClipsDone / Math.Max(trainSeconds, 1e-9));
+        return run.Finish(log, "fine-tuning", cancellation);
     }
 }

@@ -1,11 +1,10 @@
 using System.Diagnostics;
+using SynVid.Concurrency;
 using SynVid.Datasets;
 using SynVid.Datasets.Downstream;
 using SynVid.Datasets.Sampling;
 using SynVid.Model;
 using SynVid.Model.Checkpoints;
-using SynVid.Reporting;
-using SynVid.Runtime;
 using SynVid.Video;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -33,23 +32,17 @@ public static class LinearProber
         Action<LoadReport>? initLoaded = null,
         CancellationToken cancellation = default)
     {
-        var (resolved, weights) = DownstreamSetup.Resolve(runDirectory, config, data);
-        config = resolved;
-        var recipe = config.Recipe;
-        if (config.CacheFeatures && recipe.BatchSize < 2)
+        using var run = DownstreamRun.Open(runDirectory, config, data, initLoaded, resolved =>
         {
-            // one cached view per video: the head's BatchNorm needs at least two samples per step
-            throw new UserInputException($"--cache-features needs a batch of at least 2 videos, got {recipe.BatchSize}");
-        }
-        var device = TorchRuntime.ResolveDevice(recipe.Device);
+            if (resolved.CacheFeatures && resolved.Recipe.BatchSize < 2)
+            {
+                // one cached view per video: the head's BatchNorm needs at least two samples per step
+                throw new UserInputException($"--cache-features needs a batch of at least 2 videos, got {resolved.Recipe.BatchSize}");
+            }
+        });
+        config = run.Config;
+        var (recipe, model, device, clips) = (run.Recipe, run.Model, run.Device, run.Clips);
         var classes = data.ClassNames.Count;
-        var (model, report) = DownstreamSetup.CreateModel(recipe, classes, weights);
-        weights?.Dispose();
-        using var _ = model;
-        if (report is not null)
-        {
-            initLoaded?.Invoke(report);
-        }
         // the probe sees a fresh fc_norm whatever the checkpoint holds (§5.4)
         model.ResetHead();
         foreach (var p in model.parameters())
@@ -63,20 +56,7 @@ public static class LinearProber
         head.to(device);
         var groups = ParameterGroups.Build(head.named_parameters().Select(p => (p.name, p.parameter)), recipe.WeightDecay, ParameterGroups.DefaultSkip);
         using var optimizer = OptimizerFactory.AdamW(groups, recipe.Beta1, recipe.Beta2, recipe.Eps);
-
-        var clips = DownstreamSetup.TrainingClips(data);
-        var perEpoch = recipe.StepsPerEpoch(clips.Count);
-        var schedule = recipe.Schedule(clips.Count);
-        var totalSteps = (long)recipe.Epochs * perEpoch;
-        var store = new CheckpointStore(runDirectory);
-        // a checkpoint write killed mid-way (kill -9) left a temporary folder
-        store.RemoveInterruptedWrites();
-        var startStep = store.LatestStep() ?? 0;
-        if (startStep > 0)
-        {
-            store.Load(startStep, head, optimizer);
-        }
-        var args = config.Args(recipe.Stride!.Value, model.Config);
+        run.LoadCheckpoint(head, optimizer);
 
         double? featureSeconds = null;
         Tensor? cache = null;
@@ -91,18 +71,14 @@ public static class LinearProber
         var trainLabels = data.Splits.Train.Select(v => (long)v.Label).ToArray();
         var mixing = recipe.Mixing();
 
-        using var log = new DownstreamRunLog(runDirectory, startStep, totalSteps, perEpoch, progress);
-        var workers = recipe.DataWorkers > 0 ? recipe.DataWorkers : Math.Clamp(Environment.ProcessorCount, 1, 4);
-        using (var batches = cached is null
-            ? new OrderedPrefetcher<FineTuneBatch>(g => FineTuneBatch.Make(recipe, clips, (int)(g / perEpoch), (int)(g % perEpoch)),
-                start: startStep, capacity: Math.Max(2, workers * 2), workers: workers)
-            : null)
+        using var log = run.OpenLog(progress);
+        using (var batches = cached is null ? run.Batches() : null)
         {
-            for (var step = startStep; step < totalSteps; step++)
+            for (var step = run.StartStep; step < run.TotalSteps; step++)
             {
                 cancellation.ThrowIfCancellationRequested();
-                var epoch = (int)(step / perEpoch);
-                var lr = schedule.At(step);
+                var epoch = (int)(step / run.PerEpoch);
+                var lr = run.Schedule.At(step);
                 head.train();
                 double loss;
                 using (GcQuietRegion.Enter())
@@ -111,7 +87,7 @@ public static class LinearProber
                     Tensor features, targets;
                     if (cached is not null)
                     {
-                        var entries = FineTuneBatch.EpochOrder(recipe.Seed, epoch, clips.Count).AsSpan((int)(step % perEpoch) * recipe.BatchSize, recipe.BatchSize).ToArray();
+                        var entries = FineTuneBatch.EpochOrder(recipe.Seed, epoch, clips.Count).AsSpan((int)(step % run.PerEpoch) * recipe.BatchSize, recipe.BatchSize).ToArray();
                         features = cached.index_select(0, tensor(entries.Select(e => (long)e).ToArray()).to(device));
                         targets = mixing.Targets(entries.Select(e => trainLabels[e]).ToArray(), classes, 1).to(device);
                     }
@@ -140,7 +116,7 @@ public static class LinearProber
                 }
                 if (!double.IsFinite(loss))
                 {
-                    throw new NonFiniteLossException(step + 1, loss, store.LatestStep());
+                    throw new NonFiniteLossException(step + 1, loss, run.Store.LatestStep());
                 }
                 var done = step + 1;
                 var clipsThisStep = cached is not null ? recipe.BatchSize : recipe.ClipsPerStep;
@@ -157,34 +133,25 @@ public static class LinearProber
                     model.train(recipe.ProbeBackboneTrainMode);
                     log.Validated(done, epoch, top1, trainLoss);
                 }
-                store.Save(done, epoch + 1, head, optimizer, args, keepLast: 2);
+                run.Store.Save(done, epoch + 1, head, optimizer, run.Args, keepLast: 2);
             }
         }
-        var trainSeconds = log.Seconds;
-        DownstreamSetup.SaveCurves(runDirectory, $"linear probe on {data.Splits.Name}");
-
-        FoldHead(model, head);
-        model.eval();
-        CheckpointWriter.Save(Path.Combine(runDirectory, FineTuner.FinalCheckpoint), model, new Dictionary<string, object>
-        {
-            ["epoch"] = (long)recipe.Epochs,
-            ["args"] = args.ToDictionary(kv => kv.Key, kv => kv.Value),
-        });
-        var testClock = Stopwatch.StartNew();
-        var epochsRun = Math.Max(1, totalSteps - startStep) / (double)perEpoch;
-        var test = DownstreamEvaluation.Test(runDirectory, model.forward, model, data, config, device,
-            log.TestProgress(recipe.Epochs, data.Splits.Test.Count),
-            cancellation,
-            new Dictionary<string, object?>
+        var epochsRun = Math.Max(1, run.TotalSteps - run.StartStep) / (double)run.PerEpoch;
+        return run.Finish(log, "linear probe", cancellation,
+            finalWeights: () =>
+            {
+                FoldHead(model, head);
+                model.eval();
+            },
+            testFields: trainSeconds => new Dictionary<string, object?>
             {
                 ["cache_features"] = config.CacheFeatures,
                 ["feature_seconds"] = featureSeconds is { } f ? Math.Round(f, 2) : null,
                 ["train_seconds"] = Math.Round(trainSeconds, 2),
                 ["seconds_per_epoch"] = Math.Round(trainSeconds / epochsRun, 3),
                 ["backbone_train_mode"] = recipe.ProbeBackboneTrainMode,
-            });
-        return new DownstreamResult(config, (int)(startStep / perEpoch), report, log.LastLoss, log.Top1, test, trainSeconds, testClock.Elapsed.TotalSeconds,
-            log.ClipsDone / Math.Max(trainSeconds, 1e-9), featureSeconds);
+            },
+            featureSeconds);
     }
 
     /// <summary>

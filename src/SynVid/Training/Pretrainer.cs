@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SynVid.Concurrency;
 using SynVid.Datasets;
 using SynVid.Model;
 using SynVid.Reporting;

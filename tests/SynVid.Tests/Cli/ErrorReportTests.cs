@@ -1,4 +1,5 @@
 using SynVid.Cli;
+using SynVid.Concurrency;
 using SynVid.Datasets;
 using SynVid.Datasets.Specs;
 

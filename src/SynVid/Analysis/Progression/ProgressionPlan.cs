@@ -98,13 +98,14 @@ public sealed record ProgressionPlan(
     /// <summary>
     /// How every step that trains or probes on the downstream dataset with <paramref name="recipe"/> opens it: the
     /// recipe's clip length, stride and seed, the plan's <see cref="OnBadVideo"/>, and the splits the step reads
-    /// (<see cref="SplitNames"/>; null: all). The one place these options are built, so that no step reads the data
-    /// differently.
+    /// (<see cref="SplitNames"/>; null: all), through <see cref="FineTuneRecipe.DataOptions"/> as the CLI's
+    /// finetune and linprobe, so that no step reads the data differently. The progression takes no split-list folder
+    /// and keeps no decoded frames.
     /// </summary>
     public DownstreamDataOptions DownstreamOptions(FineTuneRecipe recipe, IReadOnlySet<string>? splits = null)
     {
         ArgumentNullException.ThrowIfNull(recipe);
-        return new DownstreamDataOptions(ClipLength: recipe.Frames, Stride: recipe.Stride, Seed: recipe.Seed, OnBadVideo: OnBadVideo, Splits: splits);
+        return recipe.DataOptions(OnBadVideo, splits, splitsDirectory: null, frameCacheBytes: 0);
     }
 
     /// <summary>Opens the downstream dataset as <see cref="DownstreamOptions"/> says.</summary>

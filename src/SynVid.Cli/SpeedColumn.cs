@@ -2,7 +2,7 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
-namespace SynVid.Cli.Commands;
+namespace SynVid.Cli;
 
 /// <summary>A progress column showing items per second ("12.3 videos/s").</summary>
 internal sealed class SpeedColumn(string unit) : ProgressColumn
