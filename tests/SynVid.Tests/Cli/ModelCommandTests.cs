@@ -68,7 +68,7 @@ public sealed class ModelCommandTests : IDisposable
         var r = CliRunner.Run("bench", "train-step", "--model", "tiny", "--frames", "4", "--img", "32", "--batch", "1", "--threads", "1", "--steps", "2", "--warmup", "0");
         Assert.True(r.ExitCode == 0, r.StdErr);
         var last = r.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
-        Assert.Matches(@"median \d+\.\d ms .* GFLOP/s$", last);
+        Assert.Matches(@"median \d+\.\d ms .* \d+\.\d clips/s, \d+\.\d GFLOP/s = \d+ ?% of a 2048² matmul.s \d+\.\d$", last);
         Assert.Contains("step 2/2", r.StdOut, StringComparison.Ordinal);
     }
 
