@@ -75,7 +75,13 @@ internal sealed class RecipeOptions<T>
     }
 
     /// <summary>An assignment string for <paramref name="field"/> with the value in JSON.</summary>
-    public static string Assign(string field, object? value) => $"{field}={JsonSerializer.Serialize(value)}";
+    public static string Assign(string field, object? value) => value switch
+    {
+        // JSON has no NaN or infinity, and no recipe field takes one
+        double d when !double.IsFinite(d) => throw new UserInputException($"recipe field '{field}' cannot be {d.ToString(System.Globalization.CultureInfo.InvariantCulture)}; it takes a finite number"),
+        float f when !float.IsFinite(f) => throw new UserInputException($"recipe field '{field}' cannot be {f.ToString(System.Globalization.CultureInfo.InvariantCulture)}; it takes a finite number"),
+        _ => $"{field}={JsonSerializer.Serialize(value)}",
+    };
 
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)

@@ -62,6 +62,10 @@ public sealed record AnalysisOptions
         {
             throw new UserInputException($"--videos {Videos} must be at least 2");
         }
+        if (Parallelism < 0)
+        {
+            throw new UserInputException($"--threads must be 0 (all cores) or positive, got {Parallelism}");
+        }
         if (ClipLength < 1 || BatchSize < 1 || LabPixelsPerFrame < 1)
         {
             throw new UserInputException("clip length, batch size and Lab pixels per frame must be positive");

@@ -37,6 +37,29 @@ public sealed class MessageTests : IDisposable
     }
 
     [Fact]
+    public void NonFiniteNumbersAndForeignZipsAreInputErrorsNotCrashes()
+    {
+        Assert.Equal("synvid: recipe field 'base_lr' cannot be NaN; it takes a finite number",
+            OneLine(CliRunner.Run("pretrain", "--stage", "moving-circles", "--lr", "NaN", "--out", _dir.File("a"))));
+        Assert.Contains("cannot be Infinity",
+            OneLine(CliRunner.Run("finetune", "--data", "synaction", "--checkpoint", "none", "--lr", "Infinity", "--out", _dir.File("f"))), StringComparison.Ordinal);
+        Assert.Contains("--threads must be 0 (all cores) or positive, got -1",
+            OneLine(CliRunner.Run("analyze", "--data", "stage:moving-circles", "--reference", "stage:static-circles", "--threads", "-1", "--out", _dir.File("an"))), StringComparison.Ordinal);
+        // a zip archive that torch.save did not write
+        var zip = _dir.File("notorch.pth");
+        using (var archive = System.IO.Compression.ZipFile.Open(zip, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            using var writer = new StreamWriter(archive.CreateEntry("readme.txt").Open());
+            writer.Write("not a checkpoint");
+        }
+        Assert.Contains("not a PyTorch checkpoint (a zip archive without the pickled data torch.save writes)",
+            OneLine(CliRunner.Run("evaluate", "--checkpoint", zip, "--data", "synaction", "--out", _dir.File("e"))), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_dir.File("a")));
+        Assert.False(Directory.Exists(_dir.File("f")));
+        Assert.False(Directory.Exists(_dir.File("e")));
+    }
+
+    [Fact]
     public void NoDotNetTypeNamesOrJsonReaderPositions()
     {
         Assert.Contains("'abc' is not a whole number",

@@ -27,15 +27,7 @@ public sealed class CheckpointArgs
         {
             return new CheckpointArgs(values);
         }
-        Hashtable root;
-        try
-        {
-            root = PyTorchUnpickler.UnpickleStateDict(path);
-        }
-        catch (Exception e) when (e is NotImplementedException or InvalidDataException or InvalidCastException or IOException)
-        {
-            throw new UserInputException($"{path}: not a readable PyTorch checkpoint ({e.Message})", e);
-        }
+        var root = CheckpointReader.Unpickle(path);
         try
         {
             if (root["args"] is IDictionary args)

@@ -82,6 +82,11 @@ public static class CheckpointReader
         {
             return PyTorchUnpickler.UnpickleStateDict(path);
         }
+        catch (InvalidOperationException e)
+        {
+            // a zip without the entries torch.save writes (the unpickler finds no data.pkl)
+            throw new UserInputException($"{path}: not a PyTorch checkpoint (a zip archive without the pickled data torch.save writes)", e);
+        }
         catch (Exception e) when (e is NotImplementedException or InvalidDataException or InvalidCastException or IOException)
         {
             throw new UserInputException($"{path}: not a readable PyTorch checkpoint ({e.Message})", e);
