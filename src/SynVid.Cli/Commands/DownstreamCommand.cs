@@ -42,7 +42,7 @@ public static class DownstreamCommand
                 "smoothing, random erasing, repeated augmentation, validation every epoch, multi-view test at the end. Writes " +
                 "RUN_DIR/results.json (top1, top5, num_videos, views), predictions.csv, confusion.png, metrics.csv, " +
                 "validation.csv, loss.png, accuracy.png, tensorboard/, checkpoints/ and checkpoint-final.pth. --resume " +
-                "continues an interrupted run from its latest checkpoint (one per epoch).");
+                "continues an interrupted run from its latest checkpoint (one per epoch); of a finished run it does nothing.");
         var data = new Option<string?>("--data") { Description = $"Dataset: {DatasetSpec.Forms}." };
         var checkpoint = new Option<string?>("--checkpoint")
         {
@@ -155,6 +155,12 @@ public static class DownstreamCommand
                     sameKindHint: $"continue it with --resume {runDir}");
             }
             var fresh = parse.GetValue(resume) is null;
+            if (!fresh && Finished(runDir, config.Recipe.Epochs) is { } done)
+            {
+                AnsiConsole.MarkupLineInterpolated(
+                    $"nothing to do: {runDir} has run {done} of {config.Recipe.Epochs} epochs; give --epochs N (more than {done}) to a new run (--out) to train longer");
+                return Task.FromResult(ExitCodes.Ok);
+            }
             var downstream = DownstreamData.Open(DatasetSpec.Parse(config.Data), config.Recipe.DataOptions(
                 BadVideoOption.Parse(config.OnBadVideo), splits: null, splitsDirectory: parse.GetValue(splits),
                 frameCacheBytes: Math.Max(0, parse.GetValue(frameCache)) * (1L << 20)));
@@ -162,6 +168,14 @@ public static class DownstreamCommand
         });
         return command;
     }
+
+    // The epochs done when the run is finished (every epoch checkpointed, the final weights and the test results
+    // written), else null: a resume then continues or, when only the test is missing, reruns it.
+    private static long? Finished(string runDir, int epochs) =>
+        new CheckpointStore(runDir).LatestEpoch() is { } done && done >= epochs
+        && File.Exists(Path.Combine(runDir, FineTuner.FinalCheckpoint)) && File.Exists(Path.Combine(runDir, EvaluationReport.ResultsFile))
+            ? done
+            : null;
 
     private static int Run(string runDir, FineTuneRunConfig config, DownstreamData data, CancellationToken cancellation)
     {

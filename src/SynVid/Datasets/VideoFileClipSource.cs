@@ -24,7 +24,11 @@ public sealed class VideoFileClipSource : IPretrainClipSource, ISkippedVideos
     private readonly ConcurrentDictionary<string, string> _unreadable = new();
     private readonly EpochOrder _order;
 
-    /// <summary>Reads and validates the list: a missing file fails (naming it) or, with <see cref="BadVideoPolicy.Skip"/>, is left out and counted.</summary>
+    /// <summary>
+    /// Reads and validates the list before any training: every listed file is checked (existence, then a probe of
+    /// its header, in parallel, as the <c>--data SPEC</c> form does); a bad one fails naming it and its line
+    /// (<c>listed in FILE:LINE</c>) or, with <see cref="BadVideoPolicy.Skip"/>, is left out and counted.
+    /// </summary>
     public VideoFileClipSource(string csvPath, ClipSampling sampling, long seed, BadVideoPolicy onBadVideo)
     {
         _sampling = sampling.Validated();
@@ -32,47 +36,36 @@ public sealed class VideoFileClipSource : IPretrainClipSource, ISkippedVideos
         _onBadVideo = onBadVideo;
         CsvPath = Path.GetFullPath(csvPath);
         var dir = Path.GetDirectoryName(CsvPath)!;
-        var videos = new List<string>();
-        var missing = new List<string>();
+        var entries = new List<(LabeledVideo Video, string Where)>();
         foreach (var (_, text, where) in ListFile.Lines("--data", CsvPath))
         {
             var space = text.LastIndexOfAny([' ', '\t']);
             var path = space > 0 && int.TryParse(text[(space + 1)..], NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? text[..space].TrimEnd() : text;
-            var full = Path.GetFullPath(Path.Combine(dir, path));
-            if (File.Exists(full))
-            {
-                videos.Add(full);
-            }
-            else if (onBadVideo == BadVideoPolicy.Skip)
-            {
-                missing.Add(full);
-            }
-            else
-            {
-                throw new BadVideoException(full, $"missing video (listed in {where})");
-            }
+            entries.Add((new LabeledVideo(Path.GetFullPath(Path.Combine(dir, path)), 0), where));
         }
-        if (videos.Count == 0)
+        if (entries.Count == 0)
         {
             throw new UserInputException($"{CsvPath}: no usable videos listed");
         }
-        _videos = [.. videos];
+        var validator = new VideoListValidator("--data", new DatasetLoadOptions(onBadVideo, Probe: ProbeAndKeep));
+        var videos = validator.Filter(entries, CsvPath, classCount: 1, SplitNames.Train);
+        _videos = [.. videos.Select(v => v.Path)];
         _order = new EpochOrder(_videos.Length, seed);
-        MissingAtStart = missing;
+        SkippedAtStart = validator.Skipped;
     }
 
     /// <summary>The list file.</summary>
     public string CsvPath { get; }
 
-    /// <summary>Listed videos that were missing when the list was read (skip mode).</summary>
-    public IReadOnlyList<string> MissingAtStart { get; }
+    /// <summary>Listed videos left out when the list was read (skip mode): missing, or not readable as a video.</summary>
+    public IReadOnlyList<SkippedVideo> SkippedAtStart { get; }
 
     /// <summary>Videos that failed to decode during training (skip mode), with the error.</summary>
     public IReadOnlyDictionary<string, string> Unreadable => _unreadable;
 
     /// <inheritdoc />
     public IReadOnlyList<SkippedVideo> SkippedVideos =>
-        [.. MissingAtStart.Select(p => new SkippedVideo(p, "missing video", SplitNames.Train)),
+        [.. SkippedAtStart,
             .. _unreadable.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u => new SkippedVideo(u.Key, u.Value, SplitNames.Train))];
 
     /// <summary>Number of usable videos.</summary>
@@ -112,5 +105,20 @@ public sealed class VideoFileClipSource : IPretrainClipSource, ISkippedVideos
             }
         }
         throw new UserInputException($"{CsvPath}: none of the listed videos can be read");
+    }
+
+    // A DatasetLoadOptions.Probe: null when the file probes as a video with frames (its description is kept for
+    // Clip), otherwise the reason.
+    private string? ProbeAndKeep(string path)
+    {
+        try
+        {
+            var info = _info.GetOrAdd(path, VideoReader.Probe);
+            return info.FrameCount > 0 ? null : "no frames";
+        }
+        catch (Exception e) when (BadVideoException.IsReadFailure(e))
+        {
+            return BadVideoException.From(path, e).Reason;
+        }
     }
 }

@@ -91,6 +91,17 @@ public sealed class CheckpointStore
         return completed.Count == 0 ? null : completed[^1];
     }
 
+    /// <summary>The epochs done at the newest complete checkpoint (from its <c>state.json</c>), or null when there is none.</summary>
+    public long? LatestEpoch()
+    {
+        if (LatestStep() is not { } step)
+        {
+            return null;
+        }
+        var state = JsonSerializer.Deserialize<CheckpointState>(File.ReadAllText(System.IO.Path.Combine(Directory, FolderName(step), "state.json")));
+        return state?.Epoch;
+    }
+
     /// <summary>The path of the reference-layout file of a checkpoint.</summary>
     public string ModelFile(long step) => System.IO.Path.Combine(Directory, FolderName(step), "checkpoint.pth");
 

@@ -91,6 +91,29 @@ public sealed class BadVideoTests : IDisposable
     }
 
     [Fact]
+    public void PretrainingOnACsvFileProbesItsVideosBeforeTheRunStarts()
+    {
+        // one real video and one of random bytes, in a csv file (not the csv:DIR spec form)
+        var list = Path.Combine(_fixture.Data, "pretrain-list.csv");
+        File.WriteAllText(list, "good0.mp4 0\nrand.mp4 1\n");
+        string[] plain = ["pretrain", "--data", list, "--preset", "cpu-tiny", "--steps", "1", "--batch", "2", "--threads", "1"];
+        string[] mixed = [.. plain, "--stage", "moving-shapes", "--mix", "0.01"];
+        foreach (var (name, args) in new[] { ("pt-list", plain), ("pt-mix", mixed) })
+        {
+            var failed = CliRunner.Run([.. args, "--out", Out(name)]);
+            Assert.True(failed.ExitCode == 2, $"{name}: exit {failed.ExitCode}: {failed.StdErr}{failed.StdOut}");
+            var line = OneLine(failed);
+            Assert.Contains(Path.Combine(_fixture.Data, "rand.mp4"), line, StringComparison.Ordinal);
+            Assert.Contains($"listed in {list}:2", line, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(Out(name)), $"{name}: the run folder was created");
+        }
+
+        var skipped = CliRunner.Run([.. plain, "--out", Out("pt-list"), "--on-bad-video", "skip"]);
+        Assert.True(skipped.ExitCode == 0, skipped.StdErr + skipped.StdOut);
+        Assert.Contains("skipped 1 bad video (train 1)", skipped.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ATruncatedVideoIsBadInPerturbAndPerturbDataset()
     {
         var single = CliRunner.Run("perturb", "--type", "gauss", "--severity", "1", "--input", _fixture.Truncated, "--out", Out("p.mp4"));

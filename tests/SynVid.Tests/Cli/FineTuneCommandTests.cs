@@ -51,9 +51,39 @@ public class FineTuneCommandTests
         Assert.Equal((double)results["top1"]!, (double)again["top1"]!);
         Assert.Equal(File.ReadAllText(Path.Combine(run, "predictions.csv")), File.ReadAllText(folder.File("eval/predictions.csv")));
 
-        // a second run into the same folder is refused; --resume of a finished run only re-tests
+        // a second run into the same folder is refused
         var twice = CliRunner.Run("finetune", "--data", data, "--checkpoint", "none", "--out", run);
         Assert.Equal(2, twice.ExitCode);
         Assert.Contains("--resume", twice.StdErr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("finetune")]
+    [InlineData("linprobe")]
+    public void ResumingAFinishedRunHasNothingToDoAndTouchesNothing(string command)
+    {
+        using var folder = new TempFolder();
+        var run = folder.File("run");
+        var trained = CliRunner.Run(command, "--data", "synaction:train=1,test=1,size=43x32", "--checkpoint", "none", "--preset", "cpu-tiny",
+            "--out", run, "--epochs", "1", "--threads", "1");
+        Assert.True(trained.ExitCode == 0, trained.StdErr + trained.StdOut);
+        string[] kept = ["results.json", "checkpoint-final.pth"];
+        var before = kept.Select(f => (File.ReadAllBytes(Path.Combine(run, f)), File.GetLastWriteTimeUtc(Path.Combine(run, f)))).ToList();
+        var entries = Directory.GetFileSystemEntries(run, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+
+        var resumed = CliRunner.Run(command, "--resume", run, "--threads", "1");
+        Assert.True(resumed.ExitCode == 0, resumed.StdErr + resumed.StdOut);
+        Assert.Equal("", resumed.StdErr);
+        // one message (the console may wrap it at its width)
+        var line = string.Join(" ", resumed.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("nothing to do: ", line, StringComparison.Ordinal);
+        Assert.Contains("has run 1 of 1 epochs", line, StringComparison.Ordinal);
+        Assert.Contains("--epochs N", line, StringComparison.Ordinal);
+        for (var i = 0; i < kept.Length; i++)
+        {
+            Assert.Equal(before[i].Item1, File.ReadAllBytes(Path.Combine(run, kept[i])));
+            Assert.Equal(before[i].Item2, File.GetLastWriteTimeUtc(Path.Combine(run, kept[i])));
+        }
+        Assert.Equal(entries, Directory.GetFileSystemEntries(run, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
     }
 }

@@ -55,19 +55,21 @@ public class VideoListPretrainingTests
             Assert.Contains("none.mp4", e.Message, StringComparison.Ordinal);
             var skipping = new VideoFileClipSource(Path.Combine(data, "bad.csv"), new ClipSampling { Frames = 4 }, 0, BadVideoPolicy.Skip);
             Assert.Equal(4, skipping.Count);
-            Assert.Single(skipping.MissingAtStart);
+            Assert.Equal("missing video", Assert.Single(skipping.SkippedAtStart).Reason);
 
-            // An unreadable file is replaced deterministically in skip mode.
+            // A file that is not a video fails when the list is read, naming file and line, or is left out and counted.
             File.WriteAllText(Path.Combine(data, "videos", "broken.mp4"), "not a video");
             File.WriteAllLines(Path.Combine(data, "broken.csv"), ["videos/broken.mp4 0", .. File.ReadAllLines(csv)]);
             var withBroken = new VideoFileClipSource(Path.Combine(data, "broken.csv"), new ClipSampling { Frames = 4 }, 0, BadVideoPolicy.Skip);
+            Assert.Equal(4, withBroken.Count);
             for (var i = 0; i < 5; i++)
             {
                 Assert.Equal(4, withBroken.Clip(i).Count);
             }
-            Assert.Contains(withBroken.Unreadable.Keys, k => k.EndsWith("broken.mp4", StringComparison.Ordinal));
-            var failing = new VideoFileClipSource(Path.Combine(data, "broken.csv"), new ClipSampling { Frames = 4 }, 0, BadVideoPolicy.Fail);
-            Assert.Throws<BadVideoException>(() => Enumerable.Range(0, 5).Select(i => failing.Clip(i)).ToList());
+            Assert.EndsWith("broken.mp4", Assert.Single(withBroken.SkippedVideos).Path, StringComparison.Ordinal);
+            var failed = Assert.Throws<BadVideoException>(() => new VideoFileClipSource(Path.Combine(data, "broken.csv"), new ClipSampling { Frames = 4 }, 0, BadVideoPolicy.Fail));
+            Assert.Contains("broken.csv:1", failed.Message, StringComparison.Ordinal);
+            Assert.Contains("broken.mp4", failed.Message, StringComparison.Ordinal);
         }
         finally
         {
