@@ -18,8 +18,22 @@ public sealed class TensorBoardEventWriter : IDisposable
     {
         Directory.CreateDirectory(directory);
         var now = DateTimeOffset.UtcNow;
-        Path = System.IO.Path.Combine(directory, $"events.out.tfevents.{now.ToUnixTimeSeconds()}.synvid.{Environment.ProcessId}");
-        _stream = new FileStream(Path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        // one process may open two writers on one folder within a second (a run and its resumption): number them
+        var stem = System.IO.Path.Combine(directory, $"events.out.tfevents.{now.ToUnixTimeSeconds()}.synvid.{Environment.ProcessId}");
+        for (var n = 0; ; n++)
+        {
+            var path = n == 0 ? stem : $"{stem}.{n}";
+            try
+            {
+                _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+                Path = path;
+                break;
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // taken: try the next number
+            }
+        }
         WriteRecord(EncodeEvent(WallTime(now), 0, fileVersion: "brain.Event:2", summary: null));
         _stream.Flush();
     }

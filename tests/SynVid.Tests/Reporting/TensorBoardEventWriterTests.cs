@@ -7,6 +7,24 @@ namespace SynVid.Tests.Reporting;
 public class TensorBoardEventWriterTests
 {
     [Fact]
+    public void TwoWritersOnOneFolderInOneSecondGetTheirOwnFiles()
+    {
+        var dir = Directory.CreateTempSubdirectory("synvid-tb").FullName;
+        try
+        {
+            // a run and its resumption in the same process can open writers within one second
+            using var first = new TensorBoardEventWriter(dir);
+            using var second = new TensorBoardEventWriter(dir);
+            Assert.NotEqual(first.Path, second.Path);
+            Assert.All(new[] { first.Path, second.Path }, p => Assert.StartsWith("events.out.tfevents.", Path.GetFileName(p), StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Crc32CMatchesTheStandardCheckValue()
     {
         Assert.Equal(0xE3069283u, TensorBoardEventWriter.Crc32C(Encoding.ASCII.GetBytes("123456789")));
