@@ -15,9 +15,9 @@ internal sealed unsafe class LibAvFrameReader : IDisposable
     private readonly SlotClock _clock;
     private readonly FrameSize _size;
     private readonly RgbConverter _converter;
-    private readonly Stack<FrameHandle> _spare = new();
-    private readonly List<FrameHandle> _allocated = [];
-    private FrameHandle? _converted;
+    private readonly Stack<LibAvHandle> _spare = new();
+    private readonly List<LibAvHandle> _allocated = [];
+    private LibAvHandle? _converted;
     private byte[] _convertedPixels = [];
 
     public LibAvFrameReader(LibAvLibraries av, LibAvVideoFile file, string path, VideoInfo info, FrameSize? size)
@@ -42,8 +42,8 @@ internal sealed unsafe class LibAvFrameReader : IDisposable
     public IReadOnlyList<RgbImage> Read(IReadOnlyList<long> slots)
     {
         var frames = new RgbImage?[slots.Count];
-        var screen = new OnScreenFrames<FrameHandle>(slots);
-        void Show(int k, FrameHandle picture) => frames[k] = ToRgb(picture);
+        var screen = new OnScreenFrames<LibAvHandle>(slots);
+        void Show(int k, LibAvHandle picture) => frames[k] = ToRgb(picture);
         _file.Needed = (pts, next) => Shown(slots, _clock.SlotOf(pts), next == long.MaxValue ? long.MaxValue : _clock.SlotOf(next));
         var seeked = slots[0] > 0 && SeekBefore(slots[0], attempt: 0);
         var attempts = 0;
@@ -98,9 +98,9 @@ internal sealed unsafe class LibAvFrameReader : IDisposable
         {
             slots[i] = i;
         }
-        var screen = new OnScreenFrames<FrameHandle>(slots);
+        var screen = new OnScreenFrames<LibAvHandle>(slots);
         var ready = new Queue<RgbImage>();
-        void Show(int k, FrameHandle picture) => ready.Enqueue(ToRgb(picture));
+        void Show(int k, LibAvHandle picture) => ready.Enqueue(ToRgb(picture));
         var produced = 0;
         try
         {
@@ -190,7 +190,7 @@ internal sealed unsafe class LibAvFrameReader : IDisposable
         return false;
     }
 
-    private RgbImage ToRgb(FrameHandle picture)
+    private RgbImage ToRgb(LibAvHandle picture)
     {
         if (!ReferenceEquals(picture, _converted))
         {
@@ -208,7 +208,7 @@ internal sealed unsafe class LibAvFrameReader : IDisposable
         return new RgbImage(_size.Width, _size.Height, (byte[])_convertedPixels.Clone());
     }
 
-    private FrameHandle Rent()
+    private LibAvHandle Rent()
     {
         if (_spare.TryPop(out var frame))
         {
@@ -219,7 +219,7 @@ internal sealed unsafe class LibAvFrameReader : IDisposable
         return frame;
     }
 
-    private void Release(FrameHandle frame)
+    private void Release(LibAvHandle frame)
     {
         if (ReferenceEquals(frame, _converted))
         {

@@ -16,15 +16,15 @@ internal sealed unsafe class LibAvVideoFile : IDisposable
     private readonly LibAvLibraries _av;
     private readonly string _path;
     private readonly bool _findStreamInfo;
-    private readonly PacketHandle _packet;
-    private readonly Queue<PacketHandle> _ahead = new();
-    private readonly Stack<PacketHandle> _sparePackets = new();
-    private readonly List<PacketHandle> _packets = [];
+    private readonly LibAvHandle _packet;
+    private readonly Queue<LibAvHandle> _ahead = new();
+    private readonly Stack<LibAvHandle> _sparePackets = new();
+    private readonly List<LibAvHandle> _packets = [];
     private readonly SortedSet<long> _demuxedTimes = [];
     private bool _allTimed = true;
     private long _lastDts = long.MinValue;
-    private FormatContextHandle _format = null!;
-    private CodecContextHandle _codec = null!;
+    private LibAvHandle _format = null!;
+    private LibAvHandle _codec = null!;
     private IntPtr _stream;
     private int _streamIndex;
     private bool _demuxerEnded;
@@ -35,7 +35,7 @@ internal sealed unsafe class LibAvVideoFile : IDisposable
         _av = av;
         _path = path;
         _findStreamInfo = findStreamInfo;
-        _packet = new PacketHandle(av, av.av_packet_alloc());
+        _packet = new LibAvHandle(av.av_packet_free, av.av_packet_alloc());
         try
         {
             OpenInput();
@@ -114,7 +114,7 @@ internal sealed unsafe class LibAvVideoFile : IDisposable
     }
 
     /// <summary>Decodes the next picture into <paramref name="frame"/>; false when the stream has no more.</summary>
-    public bool NextPicture(FrameHandle frame)
+    public bool NextPicture(LibAvHandle frame)
     {
         while (true)
         {
@@ -188,14 +188,14 @@ internal sealed unsafe class LibAvVideoFile : IDisposable
     }
 
     /// <summary>A new frame to decode into.</summary>
-    public FrameHandle NewFrame()
+    public LibAvHandle NewFrame()
     {
         var pointer = _av.av_frame_alloc();
         if (pointer == IntPtr.Zero)
         {
             throw new OutOfMemoryException("av_frame_alloc failed");
         }
-        return new FrameHandle(_av, pointer);
+        return new LibAvHandle(_av.av_frame_free, pointer);
     }
 
     /// <summary>The decoder's timestamp of a decoded picture (<c>best_effort_timestamp</c>, what ffmpeg uses), or <see cref="LibAvAbi.NoPts"/>.</summary>
@@ -230,7 +230,7 @@ internal sealed unsafe class LibAvVideoFile : IDisposable
         {
             throw new UserInputException($"video {_path}: not a readable video ({_av.ErrorText(opened)})");
         }
-        _format = new FormatContextHandle(_av, format);
+        _format = new LibAvHandle(_av.avformat_close_input, format);
         if (_findStreamInfo || !HeaderDescribesVideo(format))
         {
             var found = _av.avformat_find_stream_info(format, IntPtr.Zero);
@@ -284,7 +284,7 @@ internal sealed unsafe class LibAvVideoFile : IDisposable
         {
             throw new UserInputException($"video {_path}: no decoder for its codec ({_av.CodecName(codecId)})");
         }
-        _codec = new CodecContextHandle(_av, _av.avcodec_alloc_context3(decoder));
+        _codec = new LibAvHandle(_av.avcodec_free_context, _av.avcodec_alloc_context3(decoder));
         var result = _av.avcodec_parameters_to_context(_codec.Pointer, CodecParameters);
         if (result >= 0)
         {
@@ -324,7 +324,7 @@ internal sealed unsafe class LibAvVideoFile : IDisposable
         {
             if (!_sparePackets.TryPop(out var packet))
             {
-                packet = new PacketHandle(_av, _av.av_packet_alloc());
+                packet = new LibAvHandle(_av.av_packet_free, _av.av_packet_alloc());
                 _packets.Add(packet);
             }
             if (!ReadPacket(packet))
@@ -349,7 +349,7 @@ internal sealed unsafe class LibAvVideoFile : IDisposable
     }
 
     /// <summary>Whether the picture of <paramref name="packet"/> is known to be unneeded (see <see cref="Needed"/>).</summary>
-    private bool CanDiscard(PacketHandle packet)
+    private bool CanDiscard(LibAvHandle packet)
     {
         if (Needed is null || !_allTimed)
         {
@@ -377,7 +377,7 @@ internal sealed unsafe class LibAvVideoFile : IDisposable
     /// <summary>Reads the next packet of the video stream into <see cref="_packet"/>; false at the end (or a read error, which ffmpeg treats alike).</summary>
     private bool ReadPacket() => ReadPacket(_packet);
 
-    private bool ReadPacket(PacketHandle packet)
+    private bool ReadPacket(LibAvHandle packet)
     {
         while (_av.av_read_frame(_format.Pointer, packet.Pointer) >= 0)
         {
@@ -391,7 +391,7 @@ internal sealed unsafe class LibAvVideoFile : IDisposable
     }
 
     /// <summary>After the last packet: drains the decoder until it returns one picture.</summary>
-    private bool NextPictureAfterEnd(FrameHandle frame)
+    private bool NextPictureAfterEnd(LibAvHandle frame)
     {
         _av.avcodec_send_packet(_codec.Pointer, IntPtr.Zero);
         while (true)
