@@ -18,13 +18,14 @@ public static class ProgressionCommand
         var preset = new Option<string>("--preset")
         {
             Description = "cpu-demo (every arm in about 20 minutes on 2 cores: shows the pipeline, not the effect), cpu-small (about 80 min on 2 cores; the cpu-tiny model, longer: " +
-                "the CPU setting meant to show the trend), paper (ViT-B recipes of docs/reference-behaviour.md §5; GPU).",
+                "the CPU setting meant to show the trend), cpu-proof (calibrated to show pre-training help on a CPU, with its own downstream task and a scaling study; " +
+                "hours on 2 cores, resumable), paper (ViT-B recipes of docs/reference-behaviour.md §5; GPU).",
             Required = true,
         };
         var downstream = new Option<string>("--downstream")
         {
-            Description = "Downstream dataset: " + Datasets.Specs.DatasetSpec.Forms + ". synaction is a built-in proxy, not UCF101.",
-            Required = true,
+            Description = "Downstream dataset: " + Datasets.Specs.DatasetSpec.Forms + ". synaction is a built-in proxy, not UCF101. " +
+                "Default: the preset's (cpu-proof has one; the others need it).",
         };
         var output = new Option<DirectoryInfo>("--out")
         {
@@ -78,11 +79,13 @@ public static class ProgressionCommand
                 chosen = chosen with { Features = extractor };
             }
             chosen = ProgressionOverrides.Apply(chosen, parse.GetValue(set) ?? []);
+            var downstreamSpec = parse.GetValue(downstream) ?? chosen.Downstream
+                ?? throw new UserInputException($"--downstream is required: preset '{chosen.Name}' names no downstream dataset");
             var plan = ProgressionPlan.Create(
-                chosen, parse.GetValue(downstream)!, parse.GetValue(stages),
+                chosen, downstreamSpec, parse.GetValue(stages),
                 parse.GetValue(images)?.FullName, parse.GetValue(seed), BadVideoOption.Parse(parse.GetValue(onBadVideo)!));
             var outDir = OutputFolder.Prepare(parse.GetValue(output)!.FullName, OutputKind.Progression, parse.GetValue(force),
-                [DatasetFolders.OfText(parse.GetValue(downstream)), parse.GetValue(images)?.FullName],
+                [DatasetFolders.OfText(downstreamSpec), parse.GetValue(images)?.FullName],
                 continues: parse.GetValue(resume), sameKindHint: "continue it with --resume");
             // a bad listed video stops the progression here, before its folder is written
             var skipped = ProgressionRunner.CheckDownstream(plan);

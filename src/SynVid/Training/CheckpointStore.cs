@@ -31,8 +31,13 @@ public sealed class CheckpointStore
     /// <summary>Folder name of the checkpoint at a step.</summary>
     public static string FolderName(long step) => "step-" + step.ToString("D8", CultureInfo.InvariantCulture);
 
-    /// <summary>Writes a checkpoint atomically and points <c>latest</c> at it; returns its folder.</summary>
-    public string Save(long step, long epoch, nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer, IReadOnlyDictionary<string, object> args, int keepLast = 0)
+    /// <summary>
+    /// Writes a checkpoint atomically and points <c>latest</c> at it; returns its folder. With <paramref name="keepLast"/>
+    /// above 0, older checkpoints beyond the newest that many are deleted, except the steps in <paramref name="pinned"/>.
+    /// </summary>
+    public string Save(
+        long step, long epoch, nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer, IReadOnlyDictionary<string, object> args,
+        int keepLast = 0, IReadOnlySet<long>? pinned = null)
     {
         System.IO.Directory.CreateDirectory(Directory);
         // Folders of writes that an earlier, killed run left behind.
@@ -55,7 +60,7 @@ public sealed class CheckpointStore
         AtomicFile.WriteAllText(System.IO.Path.Combine(Directory, LatestFile), FolderName(step));
         if (keepLast > 0)
         {
-            foreach (var old in Completed().SkipLast(keepLast))
+            foreach (var old in Completed().SkipLast(keepLast).Where(s => pinned?.Contains(s) != true))
             {
                 System.IO.Directory.Delete(System.IO.Path.Combine(Directory, FolderName(old)), true);
             }

@@ -53,14 +53,19 @@ public static class Pretrainer
         ReconstructionFigure.Save(Path.Combine(runDirectory, "reconstruction.png"), model, batch.Video.to(device), batch.Mask.to(device), recipe.NormalizeTarget);
     }
 
-    /// <summary>Runs (or resumes, when the run folder has checkpoints) up to <paramref name="untilStep"/> total steps.</summary>
+    /// <summary>
+    /// Runs (or resumes, when the run folder has checkpoints) up to <paramref name="untilStep"/> total steps. Besides every
+    /// <see cref="PretrainRecipe.CheckpointEvery"/> steps (of which the newest 3 are kept), a checkpoint is written and kept
+    /// at each step of <paramref name="keepSteps"/> (the pre-training budgets of a scaling study).
+    /// </summary>
     public static PretrainResult Run(
         string runDirectory,
         PretrainRunConfig config,
         IPretrainClipSource source,
         long untilStep,
         IProgress<PretrainProgress>? progress = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        IReadOnlySet<long>? keepSteps = null)
     {
         var recipe = config.Recipe;
         recipe.Validate();
@@ -119,10 +124,10 @@ public static class Pretrainer
             var waitShare = batches.WaitTime.TotalSeconds / Math.Max(seconds, 1e-9);
             metrics.Append(done, stepLoss, lr, clipsPerSecond, waitShare);
             events.WriteScalars(done, [("train/loss", (float)stepLoss), ("train/lr", (float)lr), ("perf/clips_per_s", (float)clipsPerSecond), ("perf/data_wait", (float)waitShare)]);
-            if (done % recipe.CheckpointEvery == 0 || done == untilStep)
+            if (done % recipe.CheckpointEvery == 0 || done == untilStep || keepSteps?.Contains(done) == true)
             {
                 var epoch = done * recipe.TotalBatch / recipe.EpochSize;
-                store.Save(done, epoch, model, trainStep.Optimizer, args, keepLast: 3);
+                store.Save(done, epoch, model, trainStep.Optimizer, args, keepLast: 3, pinned: keepSteps);
             }
             progress?.Report(new PretrainProgress(done, untilStep, stepLoss, lr, clipsPerSecond, waitShare));
         }

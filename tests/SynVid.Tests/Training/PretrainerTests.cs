@@ -64,6 +64,36 @@ public class PretrainerTests
     }
 
     [Fact]
+    public void AKeptCheckpointOfAConstantRateRunIsTheShorterRun()
+    {
+        string longer = NewRun(), shorter = NewRun();
+        try
+        {
+            // constant after warm-up: the schedule of step s does not depend on the run's length
+            var recipe = Micro with { BaseMinLr = Micro.BaseLr };
+            var source = new MovingSquareSource(4, 40);
+            Pretrainer.Run(longer, PretrainRunConfig.Create(recipe, "test:moving-square", "cpu-tiny"), source, untilStep: 12, keepSteps: new HashSet<long> { 4 });
+            // every 3 steps, the newest 3 kept, and step 4 pinned
+            Assert.Equal([4L, 6, 9, 12], new CheckpointStore(longer).Completed());
+            Pretrainer.Run(shorter, PretrainRunConfig.Create(recipe with { TotalSteps = 4 }, "test:moving-square", "cpu-tiny"), source, untilStep: 4);
+
+            var wa = PyTorchUnpickler.UnpickleStateDict(new CheckpointStore(longer).ModelFile(4))["model"] as System.Collections.Hashtable;
+            var wb = PyTorchUnpickler.UnpickleStateDict(new CheckpointStore(shorter).ModelFile(4))["model"] as System.Collections.Hashtable;
+            Assert.NotNull(wa);
+            Assert.NotNull(wb);
+            foreach (string key in wa.Keys)
+            {
+                Assert.True(((TorchSharp.torch.Tensor)wa[key]!).eq((TorchSharp.torch.Tensor)wb[key]!).all().item<bool>(), key);
+            }
+        }
+        finally
+        {
+            Directory.Delete(longer, true);
+            Directory.Delete(shorter, true);
+        }
+    }
+
+    [Fact]
     public void LossFallsOnASimpleSource()
     {
         var run = NewRun();

@@ -13,6 +13,9 @@ public sealed record ProgressionPreset
     /// <summary>Preset name (labels the report).</summary>
     public required string Name { get; init; }
 
+    /// <summary>The downstream dataset used when <c>--downstream</c> is not given (null: it must be given).</summary>
+    public string? Downstream { get; init; }
+
     /// <summary>Pre-training recipe by <see cref="PretrainPresets"/> name.</summary>
     public required string PretrainPreset { get; init; }
 
@@ -94,6 +97,15 @@ public sealed record ProgressionPreset
 
     /// <summary>Canvas side of the generated stages (null: the stage's, 256² §2.1).</summary>
     public int? StageResolution { get; init; }
+
+    /// <summary>
+    /// Pre-training budgets (steps, each below the run's length and past its warm-up) of the scaling study: the arms the
+    /// gaps of <see cref="ScalingGap.Default"/> compare keep their checkpoint at each of these steps and fine-tune from it
+    /// once (seed = the progression's), in step folders finetune-at-N. Needs a learning rate that is constant after the
+    /// warm-up (pretrain.base_min_lr = pretrain.base_lr), so the checkpoint at step N has been trained exactly as an N-step
+    /// run would be and one run per arm yields every budget. Empty: no scaling study.
+    /// </summary>
+    public IReadOnlyList<long> ScalingSteps { get; init; } = [];
 
     /// <summary>Stages run when none are named, in progression order.</summary>
     public IReadOnlyList<string> DefaultStages { get; init; } = Stages.Names;
@@ -183,7 +195,36 @@ public sealed record ProgressionPreset
         }
         KnnRecipe();
         AttentiveRecipe(0);
+        if (ScalingSteps.Count > 0)
+        {
+            var recipe = Pretrain(0);
+            if (recipe.BaseMinLr != recipe.BaseLr)
+            {
+                throw new UserInputException(
+                    $"progression preset '{Name}': scaling_steps needs a learning rate that is constant after the warm-up (pretrain.base_min_lr = pretrain.base_lr, " +
+                    $"got {recipe.BaseMinLr} and {recipe.BaseLr}), so that the checkpoint at step N is an N-step run");
+            }
+            foreach (var step in ScalingSteps)
+            {
+                if (step <= recipe.WarmupSteps || step >= recipe.TotalSteps)
+                {
+                    throw new UserInputException(
+                        $"progression preset '{Name}': scaling step {step} must lie after the warm-up ({recipe.WarmupSteps} steps) and before the run's end ({recipe.TotalSteps} steps)");
+                }
+            }
+            if (ScalingSteps.Distinct().Count() != ScalingSteps.Count)
+            {
+                throw new UserInputException($"progression preset '{Name}': scaling_steps lists a step twice ({string.Join(", ", ScalingSteps)})");
+            }
+        }
         return this;
+    }
+
+    /// <summary>Whether <paramref name="arm"/> fine-tunes from the <see cref="ScalingSteps"/> checkpoints: it pre-trains and a default gap compares it.</summary>
+    public bool ScalesArm(ProgressionArm arm)
+    {
+        ArgumentNullException.ThrowIfNull(arm);
+        return ScalingSteps.Count > 0 && arm.Pretrains && ScalingGap.Default.Any(g => g.Better == arm.Name || g.Worse == arm.Name);
     }
 
     /// <summary>The stage an arm pre-trains on, at the preset's resolution.</summary>

@@ -40,6 +40,31 @@ public static class ProgressionPresets
     };
 
     /// <summary>
+    /// The CPU setting calibrated, on the scratch and in-domain arms only, to show pre-training help (docs/calibration.md):
+    /// synaction with large figures, thick limbs, no clutter or pan at 85 × 64 (1,000 test videos), the cpu-proof recipes
+    /// (batch 64, 96,000 pre-training clips at a constant rate; 30 fine-tuning epochs with light augmentation), two
+    /// fine-tuning seeds per arm, and the scaling study at 6k, 12k, 24k and 48k clips besides the full length (the
+    /// checkpoints of each arm's one run). Stages are drawn at 64², the model's input size.
+    /// </summary>
+    public static ProgressionPreset CpuProof { get; } = new()
+    {
+        Name = "cpu-proof",
+        Downstream = SynActionProof,
+        PretrainPreset = "cpu-proof",
+        FineTunePreset = "cpu-proof",
+        FineTuneSeeds = 2,
+        LinearProbeEpochs = 30,
+        ScalingSteps = [93, 187, 375, 750],
+        AnalysisFrames = 2048,
+        AnalysisVideos = 256,
+        TexturePoolSize = 200,
+        StageResolution = 64,
+    };
+
+    /// <summary>cpu-proof's downstream task (docs/calibration.md, candidate c3's scenes).</summary>
+    public const string SynActionProof = "synaction:test=100,size=85x64,figure=1.5,limbs=3,distractors=0-0,pan=0";
+
+    /// <summary>
     /// The paper's recipes (docs/reference-behaviour.md §5.1, §5.3, §5.4, §7): ViT-B pre-training, UCF101 fine-tuning and linear
     /// probing at full length, 10k frames and 1,000 videos per dataset; needs a GPU (and days of it per arm).
     /// </summary>
@@ -59,6 +84,7 @@ public static class ProgressionPresets
     {
         ["cpu-demo"] = CpuDemo,
         ["cpu-small"] = CpuSmall,
+        ["cpu-proof"] = CpuProof,
         ["paper"] = Paper,
     };
 

@@ -60,6 +60,9 @@ public static class ProgressionRunner
     /// <summary>The step folder of fine-tuning run <paramref name="run"/> (0-based): finetune, finetune-s1, finetune-s2, …</summary>
     public static string FineTuneStep(int run) => run == 0 ? FineTune : $"{FineTune}-s{run}";
 
+    /// <summary>The step folder of the fine-tuning from the pre-training checkpoint at <paramref name="pretrainStep"/> (scaling study).</summary>
+    public static string ScalingStep(long pretrainStep) => $"{FineTune}-at-{pretrainStep.ToString(CultureInfo.InvariantCulture)}";
+
     /// <summary>Runs (or, with <paramref name="resume"/>, continues) the plan in <paramref name="directory"/>.</summary>
     public static ProgressionOutcome Run(
         ProgressionPlan plan, string directory, bool resume, IProgress<ProgressionProgress>? progress = null, CancellationToken cancellation = default)
@@ -110,6 +113,14 @@ public static class ProgressionRunner
                     break;
                 case Pixels:
                     probes.Pixels(stepDir, Report, cancellation);
+                    break;
+                case var scaling when ScalingBudget(plan.Preset, scaling) is { } budget:
+                    var checkpoint = new CheckpointStore(Path.Combine(directory, arm.Name, "pretrain")).ModelFile(budget);
+                    if (!File.Exists(checkpoint))
+                    {
+                        throw new UserInputException($"{arm.Name}/pretrain has no checkpoint at step {budget} (it ran without that scaling step): start the progression in a new folder");
+                    }
+                    Downstream(plan, arm, directory, stepDir, 0, Report, cancellation, checkpoint);
                     break;
                 case "analyze":
                     analysis.Analyse(arm, stepDir, Report, cancellation);
@@ -171,6 +182,10 @@ public static class ProgressionRunner
             steps.Add("pretrain");
         }
         steps.AddRange(Enumerable.Range(0, preset.FineTuneSeeds).Select(FineTuneStep));
+        if (preset.ScalesArm(arm))
+        {
+            steps.AddRange(preset.ScalingSteps.Order().Select(ScalingStep));
+        }
         steps.Add("linprobe");
         if (preset.KnnProbe)
         {
@@ -190,6 +205,9 @@ public static class ProgressionRunner
         }
         return steps;
     }
+
+    private static long? ScalingBudget(ProgressionPreset preset, string step) =>
+        preset.ScalingSteps.Select(b => (long?)b).FirstOrDefault(b => ScalingStep(b!.Value) == step);
 
     private static int FineTuneRun(ProgressionPreset preset, string step) =>
         Enumerable.Range(0, preset.FineTuneSeeds).First(k => FineTuneStep(k) == step);
@@ -262,7 +280,8 @@ public static class ProgressionRunner
         try
         {
             var total = config.Recipe.TotalSteps;
-            Pretrainer.Run(stepDir, config, source, total, new InlineProgress<PretrainProgress>(p => report(p.Step, total, "train")), cancellation);
+            var keep = plan.Preset.ScalesArm(arm) ? plan.Preset.ScalingSteps.ToHashSet() : null;
+            Pretrainer.Run(stepDir, config, source, total, new InlineProgress<PretrainProgress>(p => report(p.Step, total, "train")), cancellation, keep);
             WriteSkipped(stepDir, source is ISkippedVideos skipping ? skipping.SkippedVideos : []);
         }
         finally
@@ -285,9 +304,11 @@ public static class ProgressionRunner
         return losses.Skip(losses.Count - take).Average();
     }
 
-    // fineTuneRun: the fine-tuning run's index (its seed is FineTuneSeed(seed, run)); null: the linear probe
+    // fineTuneRun: the fine-tuning run's index (its seed is FineTuneSeed(seed, run)); null: the linear probe.
+    // checkpoint: the weights to start from (null: the arm's final pre-training checkpoint).
     private static void Downstream(
-        ProgressionPlan plan, ProgressionArm arm, string directory, string stepDir, int? fineTuneRun, Action<long, long, string> report, CancellationToken cancellation)
+        ProgressionPlan plan, ProgressionArm arm, string directory, string stepDir, int? fineTuneRun, Action<long, long, string> report, CancellationToken cancellation,
+        string? checkpoint = null)
     {
         var probe = fineTuneRun is null;
         FineTuneRunConfig config;
@@ -305,7 +326,7 @@ public static class ProgressionRunner
         {
             var recipe = fineTuneRun is { } k ? plan.Preset.FineTune(ProgressionPreset.FineTuneSeed(plan.Seed, k)) : plan.Preset.LinearProbe(plan.Seed);
             recipe.Validate();
-            var initial = arm.Pretrains ? InitialWeights.Resolve(Path.Combine(directory, arm.Name, "pretrain")) : FineTuneRunConfig.NoCheckpoint;
+            var initial = !arm.Pretrains ? FineTuneRunConfig.NoCheckpoint : InitialWeights.Resolve(checkpoint ?? Path.Combine(directory, arm.Name, "pretrain"));
             config = FineTuneRunConfig.Create(recipe, plan.Downstream, initial, probe ? DownstreamMode.LinearProbe : DownstreamMode.FineTune, plan.Preset.FineTunePreset) with
             {
                 CacheFeatures = probe && plan.Preset.LinearProbeCachedFeatures,
@@ -455,6 +476,14 @@ public static class ProgressionRunner
             notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"Pixel baseline (no learned features: a logistic regression on the per-pixel temporal s.d. of the grey clip at {grid}×{grid}, on the linear probe's views): " +
                 $"top-1 {pixels.Interval.Value:F1}% (95% CI {pixels.Interval.Low:F1}–{pixels.Interval.High:F1}, {pixels.Interval.Videos} test videos)."));
+        }
+        if (plan.Preset.ScalingSteps.Count > 0 && ProgressionScaling.Budgets(directory) is { Count: > 0 } budgets)
+        {
+            ProgressionScaling.Write(directory, budgets);
+            figures.Add(new(ProgressionScaling.PlotFile, "Fine-tuning gaps against the pre-training budget (seed-0 fine-tunings; table in scaling.md)"));
+            notes.Add("Scaling study (top-1 gap in points, seed-0 fine-tunings, 95% paired bootstrap CI; scaling.md, scaling.csv): " + string.Join("; ", budgets.Select(p =>
+                ProgressionCharts.ClipCount(p.PretrainClips) + " clips: " + string.Join(", ", ScalingGap.Default.Where(g => p.Gaps.ContainsKey(g.Key)).Select(g =>
+                    string.Create(CultureInfo.InvariantCulture, $"{g.Label} {p.Gaps[g.Key].Value:+0.0;-0.0;0.0} [{p.Gaps[g.Key].Low:F1}, {p.Gaps[g.Key].High:F1}]"))))) + ".");
         }
         if (SkippedLists(plan, directory) is { Count: > 0 } skippedLists)
         {

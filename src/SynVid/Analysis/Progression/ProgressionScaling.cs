@@ -9,10 +9,12 @@ using SynVid.Training;
 namespace SynVid.Analysis.Progression;
 
 /// <summary>
-/// The scaling study of several progression folders that differ in the pre-training budget (e.g. runs with
-/// <c>--set pretrain_steps=N</c>): for each folder the fine-tuning gaps of <see cref="ScalingGap.Default"/> with paired
-/// bootstrap intervals over the test videos (both arms tested on the same videos, so a resample draws them once), written
-/// as scaling.csv, scaling.md and scaling.png (gap against pre-training clips on a log axis).
+/// The scaling study: the fine-tuning gaps of <see cref="ScalingGap.Default"/> against the pre-training budget, with
+/// paired bootstrap intervals over the test videos (both arms tested on the same videos, so a resample draws them once),
+/// written as scaling.csv, scaling.md and scaling.png (gap against pre-training clips on a log axis). The budgets come
+/// either from several progression folders that differ in the pre-training length (e.g. <c>--set pretrain_steps=N</c>),
+/// or from one folder whose preset names <see cref="ProgressionPreset.ScalingSteps"/> (its finetune-at-N steps, and its
+/// full-length finetune step as the last budget).
 /// </summary>
 public static partial class ProgressionScaling
 {
@@ -29,9 +31,13 @@ public static partial class ProgressionScaling
     public static IReadOnlyList<ScalingPoint> Load(IReadOnlyList<string> directories, IReadOnlyList<ScalingGap>? gaps = null, BootstrapOptions? bootstrap = null)
     {
         ArgumentNullException.ThrowIfNull(directories);
+        if (directories.Count == 1 && HasBudgetSteps(directories[0]))
+        {
+            return Budgets(directories[0], gaps, bootstrap);
+        }
         if (directories.Count < 2)
         {
-            throw new UserInputException($"a scaling study needs at least 2 progression folders, got {directories.Count}");
+            throw new UserInputException($"a scaling study needs at least 2 progression folders, or one run with --set scaling_steps=[…], got {directories.Count}");
         }
         var points = new List<ScalingPoint>();
         string? downstream = null;
@@ -48,6 +54,65 @@ public static partial class ProgressionScaling
         }
         return [.. points.OrderBy(p => p.PretrainClips).ThenBy(p => p.Run, StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// The budgets of one progression folder with scaling steps: for each pre-training step N of a finetune-at-N folder,
+    /// and for the full length, the gaps between seed-0 fine-tunings (finetune-at-N, or finetune at the full length; the
+    /// scratch arm's finetune at every budget). Budgets where no gap has finished yet are left out.
+    /// </summary>
+    public static IReadOnlyList<ScalingPoint> Budgets(string directory, IReadOnlyList<ScalingGap>? gaps = null, BootstrapOptions? bootstrap = null)
+    {
+        gaps ??= ScalingGap.Default;
+        var plan = ReadPlan(directory);
+        var full = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
+        var arms = plan["arms"] is JsonArray list ? list.Select(a => a?.ToString() ?? "").ToArray() : [];
+        var recipes = arms
+            .Select(a => Path.Combine(full, a, "pretrain"))
+            .Where(d => File.Exists(Path.Combine(d, PretrainRunConfig.FileName)))
+            .Select(d => PretrainRunConfig.Load(d).Recipe)
+            .ToList();
+        if (recipes.Count == 0)
+        {
+            throw new UserInputException($"{directory}: no arm has started pre-training (no ARM/pretrain/{PretrainRunConfig.FileName})");
+        }
+        var total = recipes[0].TotalSteps;
+        var batch = recipes[0].TotalBatch;
+        var budgets = arms
+            .SelectMany(a => Directory.Exists(Path.Combine(full, a)) ? Directory.EnumerateDirectories(Path.Combine(full, a)) : [])
+            .Select(d => BudgetFolder().Match(Path.GetFileName(d)))
+            .Where(m => m.Success)
+            .Select(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+            .Append(total)
+            .Distinct()
+            .Order();
+        var seed = plan["seed"] is JsonValue s && s.TryGetValue<int>(out var v) ? v : 0;
+        var points = new List<ScalingPoint>();
+        foreach (var budget in budgets)
+        {
+            string Step(string arm) => arm == PaperResults.Scratch || budget == total ? ProgressionRunner.FineTune : ProgressionRunner.ScalingStep(budget);
+            var found = new Dictionary<string, AccuracyInterval>();
+            foreach (var gap in gaps)
+            {
+                var better = ArmAccuracy.Read([Path.Combine(full, gap.Better, Step(gap.Better))], bootstrap);
+                var worse = ArmAccuracy.Read([Path.Combine(full, gap.Worse, Step(gap.Worse))], bootstrap);
+                if (better is not null && worse is not null)
+                {
+                    found[gap.Key] = better.Videos.SequenceEqual(worse.Videos)
+                        ? AccuracyBootstrap.PairedDifference(better.PerVideo, worse.PerVideo, bootstrap)
+                        : AccuracyBootstrap.Difference(better.PerVideo, worse.PerVideo, bootstrap);
+                }
+            }
+            if (found.Count > 0)
+            {
+                points.Add(new ScalingPoint(Path.GetFileName(full), full, plan["preset"]?.ToString() ?? "?", seed, budget, budget * batch, found));
+            }
+        }
+        return points;
+    }
+
+    private static bool HasBudgetSteps(string directory) =>
+        Directory.Exists(directory)
+        && Directory.EnumerateDirectories(directory).SelectMany(Directory.EnumerateDirectories).Any(d => BudgetFolder().IsMatch(Path.GetFileName(d)));
 
     /// <summary>The fine-tuning step folders of an arm folder that hold a result: finetune, finetune-s1, … in seed order.</summary>
     public static IReadOnlyList<string> FineTuneSteps(string armDirectory)
@@ -166,4 +231,7 @@ public static partial class ProgressionScaling
 
     [GeneratedRegex(@"^finetune(?:-s(\d+))?$")]
     private static partial Regex FineTuneFolder();
+
+    [GeneratedRegex(@"^finetune-at-(\d+)$")]
+    private static partial Regex BudgetFolder();
 }

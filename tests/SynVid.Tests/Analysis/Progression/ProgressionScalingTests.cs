@@ -12,7 +12,7 @@ public sealed class ProgressionScalingTests
 
     // a progression folder holding only what the study reads: progression.json, one pre-training config, and fine-tuning
     // runs whose predictions get the first `right` of 20 test videos right
-    private static string Progression(string root, string name, long steps, string downstream, Dictionary<string, int[]> arms)
+    private static string Progression(string root, string name, long steps, string downstream, Dictionary<string, int[]> arms, Dictionary<string, int>? budgets = null)
     {
         var dir = Path.Combine(root, name);
         Directory.CreateDirectory(dir);
@@ -28,18 +28,84 @@ public sealed class ProgressionScalingTests
         {
             for (var k = 0; k < runs.Length; k++)
             {
-                var right = runs[k];
-                var result = new EvaluationResult(
-                    ["a", "b"],
-                    [.. Enumerable.Range(0, Videos).Select(i => new VideoPrediction($"v{i}.mp4", 0, i < right ? [0.9f, 0.1f] : [0.1f, 0.9f]))],
-                    new ViewCount(1, 1));
-                var stepDir = Path.Combine(dir, arm, ProgressionRunner.FineTuneStep(k));
-                Directory.CreateDirectory(stepDir);
-                File.WriteAllText(Path.Combine(stepDir, PredictionsFile.FileName), EvaluationReport.PredictionsCsv(result));
-                File.WriteAllText(Path.Combine(stepDir, EvaluationReport.ResultsFile), EvaluationReport.ResultsJson(result));
+                Predictions(Path.Combine(dir, arm, ProgressionRunner.FineTuneStep(k)), runs[k]);
             }
         }
+        // "ARM@STEP" → right: a fine-tuning from the pre-training checkpoint at STEP
+        foreach (var (key, right) in budgets ?? [])
+        {
+            var (arm, step) = (key.Split('@')[0], long.Parse(key.Split('@')[1], System.Globalization.CultureInfo.InvariantCulture));
+            Predictions(Path.Combine(dir, arm, ProgressionRunner.ScalingStep(step)), right);
+        }
         return dir;
+    }
+
+    private static void Predictions(string stepDir, int right)
+    {
+        var result = new EvaluationResult(
+            ["a", "b"],
+            [.. Enumerable.Range(0, Videos).Select(i => new VideoPrediction($"v{i}.mp4", 0, i < right ? [0.9f, 0.1f] : [0.1f, 0.9f]))],
+            new ViewCount(1, 1));
+        Directory.CreateDirectory(stepDir);
+        File.WriteAllText(Path.Combine(stepDir, PredictionsFile.FileName), EvaluationReport.PredictionsCsv(result));
+        File.WriteAllText(Path.Combine(stepDir, EvaluationReport.ResultsFile), EvaluationReport.ResultsJson(result));
+    }
+
+    [Fact]
+    public void OneFolderWithScalingStepsGivesAPointPerBudgetFromSeedZeroRuns()
+    {
+        using var root = new TempFolder();
+        var dir = Progression(root.Path, "one", 400, "synaction", new()
+        {
+            ["scratch"] = [4, 8],
+            ["static-circles"] = [6, 6],
+            ["moving-circles"] = [10, 12],
+            ["in-domain"] = [15, 19],
+        }, new()
+        {
+            ["in-domain@100"] = 7, ["static-circles@100"] = 5, ["moving-circles@100"] = 5,
+            ["in-domain@200"] = 11, ["static-circles@200"] = 6, ["moving-circles@200"] = 9,
+        });
+        var points = ProgressionScaling.Load([dir]);
+        Assert.Equal([100L, 200L, 400L], points.Select(p => p.PretrainSteps));
+        Assert.Equal(100L * PretrainPresets.CpuTiny.TotalBatch, points[0].PretrainClips);
+        // every budget against scratch's seed-0 run (4 of 20); the full length from the seed-0 finetune steps
+        Assert.Equal([15.0, 35.0, 55.0], points.Select(p => Math.Round(p.Gaps["in-domain-minus-scratch"].Value, 6)));
+        Assert.Equal([0.0, 15.0, 20.0], points.Select(p => Math.Round(p.Gaps["moving-circles-minus-static-circles"].Value, 6)));
+
+        // the command takes the one folder
+        var outDir = Path.Combine(root.Path, "out");
+        var result = CliRunner.Run("progression-scaling", "--runs", dir, "--out", outDir, "--resamples", "200");
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        Assert.Equal(1 + 3 * 2, File.ReadAllLines(Path.Combine(outDir, ProgressionScaling.CsvFile)).Length);
+    }
+
+    [Fact]
+    public void ScalingStepsNeedAConstantRateAfterWarmUpAndBudgetsInsideTheRun()
+    {
+        var preset = ProgressionPresets.CpuDemo with
+        {
+            PretrainRecipe = PretrainPresets.CpuTiny with { BaseMinLr = PretrainPresets.CpuTiny.BaseLr, WarmupSteps = 10, TotalSteps = 100 },
+            PretrainSteps = null,
+            ScalingSteps = [25, 50],
+        };
+        Assert.Same(preset, preset.Validated());
+        Assert.True(preset.ScalesArm(new ProgressionArm("in-domain", ArmKind.InDomain)));
+        Assert.True(preset.ScalesArm(new ProgressionArm("static-circles", ArmKind.Stage)));
+        Assert.False(preset.ScalesArm(new ProgressionArm("textures", ArmKind.Stage)));
+        Assert.False(preset.ScalesArm(new ProgressionArm("scratch", ArmKind.Scratch)));
+        Assert.Equal(["pretrain", "finetune", "finetune-at-25", "finetune-at-50", "linprobe", "knn", "attentive"],
+            ProgressionRunner.Steps(preset, new ProgressionArm("in-domain", ArmKind.InDomain)));
+
+        var cosine = preset with { PretrainRecipe = preset.PretrainRecipe with { BaseMinLr = 1e-6 } };
+        Assert.Contains("constant after the warm-up", Assert.Throws<UserInputException>(() => cosine.Validated()).Message, StringComparison.Ordinal);
+        foreach (var step in new long[] { 5, 100, 200 })
+        {
+            var outside = preset with { ScalingSteps = [step] };
+            Assert.Contains($"scaling step {step} must lie", Assert.Throws<UserInputException>(() => outside.Validated()).Message, StringComparison.Ordinal);
+        }
+        // set from the command line as a JSON list
+        Assert.Equal([30L, 60L], ProgressionOverrides.Apply(preset, ["scaling_steps=[30,60]"]).ScalingSteps);
     }
 
     [Fact]
@@ -98,5 +164,20 @@ public sealed class ProgressionScalingTests
         var e = Assert.Throws<UserInputException>(() => ProgressionScaling.Load([a, other]));
         Assert.Contains("one downstream dataset", e.Message, StringComparison.Ordinal);
         Assert.Throws<UserInputException>(() => ProgressionScaling.Load([a]));
+    }
+
+    [Fact]
+    public void CpuProofIsAValidScalingPresetWithItsOwnDownstreamTask()
+    {
+        var preset = ProgressionPresets.Parse("cpu-proof").Validated();
+        var recipe = preset.Pretrain(0);
+        Assert.Equal(recipe.BaseLr, recipe.BaseMinLr);
+        // budgets spanning at least 16× up to the full length
+        Assert.True(recipe.TotalSteps >= 16 * preset.ScalingSteps.Min(), $"{recipe.TotalSteps} / {preset.ScalingSteps.Min()}");
+        Assert.True(preset.ScalingSteps.Count + 1 >= 4);
+        Assert.Equal(ProgressionPresets.SynActionProof, preset.Downstream);
+        var plan = ProgressionPlan.Create(preset, preset.Downstream!);
+        Assert.Equal(["scratch", .. SynVid.Synthesis.Stages.Names.Where(n => n != SynVid.Synthesis.Stages.AcceleratingImageCrops.Name), "in-domain"], plan.Arms.Select(a => a.Name));
+        Assert.Equal(preset.FineTune(0), FineTunePresets.CpuProof with { Seed = 0 });
     }
 }
