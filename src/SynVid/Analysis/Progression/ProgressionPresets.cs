@@ -42,9 +42,9 @@ public static class ProgressionPresets
     /// <summary>
     /// The CPU setting calibrated, on the scratch and in-domain arms only, to show pre-training help (docs/calibration.md):
     /// synaction with large figures, thick limbs, no clutter or pan at 85 × 64 (1,000 test videos), the cpu-proof recipes
-    /// (batch 64, 96,000 pre-training clips at a constant rate; 30 fine-tuning epochs with light augmentation), two
-    /// fine-tuning seeds per arm, and the scaling study at 6k, 12k, 24k and 48k clips besides the full length (the
-    /// checkpoints of each arm's one run). Stages are drawn at 64², the model's input size.
+    /// (batch 64, 48,000 pre-training clips at a constant rate; 30 fine-tuning epochs with light augmentation), two
+    /// fine-tuning seeds per arm, and the scaling study at 3k, 12k and 24k clips (46, 187 and 375 steps) besides the full
+    /// length (the checkpoints of each arm's one run). Stages are drawn at 64², the model's input size.
     /// </summary>
     public static ProgressionPreset CpuProof { get; } = new()
     {
@@ -54,7 +54,7 @@ public static class ProgressionPresets
         FineTunePreset = "cpu-proof",
         FineTuneSeeds = 2,
         LinearProbeEpochs = 30,
-        ScalingSteps = [93, 187, 375, 750],
+        ScalingSteps = [46, 187, 375],
         AnalysisFrames = 2048,
         AnalysisVideos = 256,
         TexturePoolSize = 200,
