@@ -146,6 +146,42 @@ public sealed class ProgressionRunnerTests
     }
 
     [Fact]
+    public void ScalingStepsFineTuneFromTheKeptCheckpointsAndTheReportShowsTheCurve()
+    {
+        using var fixture = new DownstreamFixture();
+        using var dir = new TempFolder();
+        var outDir = Path.Combine(dir.Path, "progression");
+        // three pre-training steps at a constant rate after a one-step warm-up; the budget at step 2 is kept and fine-tuned
+        var preset = Micro with
+        {
+            PretrainSteps = null,
+            PretrainRecipe = Micro.PretrainRecipe! with { BaseMinLr = Micro.PretrainRecipe!.BaseLr, WarmupSteps = 1, TotalSteps = 3 },
+            FineTuneSeeds = 1,
+            KnnProbe = false,
+            AttentiveProbe = false,
+            PixelBaseline = false,
+            ScalingSteps = [2],
+        };
+        var plan = ProgressionPlan.Create(preset, "folder:" + fixture.DataDir, "in-domain");
+        var outcome = ProgressionRunner.Run(plan, outDir, resume: false);
+        // scratch: finetune, linprobe; in-domain: pretrain, finetune, finetune-at-2, linprobe
+        Assert.Equal(6, outcome.StepsRun);
+        var pretrain = Path.Combine(outDir, "in-domain", "pretrain");
+        Assert.Contains(2L, new CheckpointStore(pretrain).Completed());
+        Assert.Equal(new CheckpointStore(pretrain).ModelFile(2), FineTuneRunConfig.Load(Path.Combine(outDir, "in-domain", "finetune-at-2")).Checkpoint);
+        Assert.Equal(new CheckpointStore(pretrain).ModelFile(3), FineTuneRunConfig.Load(Path.Combine(outDir, "in-domain", "finetune")).Checkpoint);
+
+        // one point per budget, each against scratch's run, in the folder and in the report
+        var csv = File.ReadAllLines(Path.Combine(outDir, ProgressionScaling.CsvFile));
+        Assert.Equal(3, csv.Length);
+        Assert.Contains(",2,4,in-domain-minus-scratch,", csv[1], StringComparison.Ordinal);
+        Assert.Contains(",3,6,in-domain-minus-scratch,", csv[2], StringComparison.Ordinal);
+        var md = File.ReadAllText(Path.Combine(outDir, "report.md"));
+        Assert.Contains("Scaling study", md, StringComparison.Ordinal);
+        Assert.Contains($"]({ProgressionScaling.PlotFile})", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ANonEmptyOutputFolderWithoutResumeIsAUsageError()
     {
         using var dir = new TempFolder();
