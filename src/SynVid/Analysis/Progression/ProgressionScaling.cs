@@ -65,16 +65,8 @@ public static partial class ProgressionScaling
         gaps ??= ScalingGap.Default;
         var plan = ReadPlan(directory);
         var full = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
-        var arms = plan["arms"] is JsonArray list ? list.Select(a => a?.ToString() ?? "").ToArray() : [];
-        var recipes = arms
-            .Select(a => Path.Combine(full, a, "pretrain"))
-            .Where(d => File.Exists(Path.Combine(d, PretrainRunConfig.FileName)))
-            .Select(d => PretrainRunConfig.Load(d).Recipe)
-            .ToList();
-        if (recipes.Count == 0)
-        {
-            throw new UserInputException($"{directory}: no arm has started pre-training (no ARM/pretrain/{PretrainRunConfig.FileName})");
-        }
+        var arms = Arms(plan);
+        var recipes = PretrainRecipes(directory, full, arms);
         var total = recipes[0].TotalSteps;
         var batch = recipes[0].TotalBatch;
         var budgets = arms
@@ -93,13 +85,9 @@ public static partial class ProgressionScaling
             var found = new Dictionary<string, AccuracyInterval>();
             foreach (var gap in gaps)
             {
-                var better = ArmAccuracy.Read([Path.Combine(full, gap.Better, Step(gap.Better))], bootstrap);
-                var worse = ArmAccuracy.Read([Path.Combine(full, gap.Worse, Step(gap.Worse))], bootstrap);
-                if (better is not null && worse is not null)
+                if (Difference([Path.Combine(full, gap.Better, Step(gap.Better))], [Path.Combine(full, gap.Worse, Step(gap.Worse))], bootstrap) is { } d)
                 {
-                    found[gap.Key] = better.Videos.SequenceEqual(worse.Videos)
-                        ? AccuracyBootstrap.PairedDifference(better.PerVideo, worse.PerVideo, bootstrap)
-                        : AccuracyBootstrap.Difference(better.PerVideo, worse.PerVideo, bootstrap);
+                    found[gap.Key] = d;
                 }
             }
             if (found.Count > 0)
@@ -179,18 +167,10 @@ public static partial class ProgressionScaling
     private static ScalingPoint Load(string directory, JsonObject plan, IReadOnlyList<ScalingGap> gaps, BootstrapOptions? bootstrap)
     {
         var full = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
-        var arms = plan["arms"] is JsonArray list ? list.Select(a => a?.ToString() ?? "").ToArray() : [];
-        var budgets = arms
-            .Select(a => Path.Combine(full, a, "pretrain"))
-            .Where(d => File.Exists(Path.Combine(d, PretrainRunConfig.FileName)))
-            .Select(d => PretrainRunConfig.Load(d).Recipe)
+        var budgets = PretrainRecipes(directory, full, Arms(plan))
             .Select(r => (Steps: r.TotalSteps, Clips: r.TotalSteps * r.TotalBatch))
             .Distinct()
             .ToList();
-        if (budgets.Count == 0)
-        {
-            throw new UserInputException($"{directory}: no arm has started pre-training (no ARM/pretrain/{PretrainRunConfig.FileName})");
-        }
         if (budgets.Count > 1)
         {
             throw new UserInputException($"{directory}: its arms pre-train for different budgets ({string.Join(", ", budgets.Select(b => $"{b.Steps} steps"))})");
@@ -198,18 +178,42 @@ public static partial class ProgressionScaling
         var found = new Dictionary<string, AccuracyInterval>();
         foreach (var gap in gaps)
         {
-            var better = ArmAccuracy.Read(FineTuneSteps(Path.Combine(full, gap.Better)), bootstrap);
-            var worse = ArmAccuracy.Read(FineTuneSteps(Path.Combine(full, gap.Worse)), bootstrap);
-            if (better is null || worse is null)
+            if (Difference(FineTuneSteps(Path.Combine(full, gap.Better)), FineTuneSteps(Path.Combine(full, gap.Worse)), bootstrap) is { } d)
             {
-                continue;
+                found[gap.Key] = d;
             }
-            found[gap.Key] = better.Videos.SequenceEqual(worse.Videos)
-                ? AccuracyBootstrap.PairedDifference(better.PerVideo, worse.PerVideo, bootstrap)
-                : AccuracyBootstrap.Difference(better.PerVideo, worse.PerVideo, bootstrap);
         }
         var seed = plan["seed"] is JsonValue s && s.TryGetValue<int>(out var v) ? v : 0;
         return new ScalingPoint(Path.GetFileName(full), full, plan["preset"]?.ToString() ?? "?", seed, budgets[0].Steps, budgets[0].Clips, found);
+    }
+
+    private static string[] Arms(JsonObject plan) => plan["arms"] is JsonArray list ? [.. list.Select(a => a?.ToString() ?? "")] : [];
+
+    // the recipes of the arms that have started pre-training; at least one
+    private static List<PretrainRecipe> PretrainRecipes(string directory, string full, IEnumerable<string> arms)
+    {
+        var recipes = arms
+            .Select(a => Path.Combine(full, a, "pretrain"))
+            .Where(d => File.Exists(Path.Combine(d, PretrainRunConfig.FileName)))
+            .Select(d => PretrainRunConfig.Load(d).Recipe)
+            .ToList();
+        return recipes.Count > 0
+            ? recipes
+            : throw new UserInputException($"{directory}: no arm has started pre-training (no ARM/pretrain/{PretrainRunConfig.FileName})");
+    }
+
+    // better − worse over their finished runs; paired when both tested the same videos. Null until both have a result.
+    private static AccuracyInterval? Difference(IEnumerable<string> betterSteps, IEnumerable<string> worseSteps, BootstrapOptions? bootstrap)
+    {
+        var better = ArmAccuracy.Read(betterSteps, bootstrap);
+        var worse = ArmAccuracy.Read(worseSteps, bootstrap);
+        if (better is null || worse is null)
+        {
+            return null;
+        }
+        return better.Videos.SequenceEqual(worse.Videos)
+            ? AccuracyBootstrap.PairedDifference(better.PerVideo, worse.PerVideo, bootstrap)
+            : AccuracyBootstrap.Difference(better.PerVideo, worse.PerVideo, bootstrap);
     }
 
     private static JsonObject ReadPlan(string directory)
