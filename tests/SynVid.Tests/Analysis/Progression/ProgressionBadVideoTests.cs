@@ -18,43 +18,8 @@ public sealed class ProgressionBadVideoTests : IDisposable
 
     public void Dispose() => _fixture.Dispose();
 
-    // the smallest real steps (as ProgressionRunnerTests), one fine-tuning seed and no attentive probe
-    private static ProgressionPreset Micro => new()
-    {
-        Name = "test-micro",
-        PretrainPreset = "cpu-tiny",
-        PretrainSteps = 2,
-        FineTunePreset = "cpu-tiny",
-        LinearProbeEpochs = 1,
-        LinearProbeValidateEvery = 0,
-        AttentiveProbe = false,
-        AnalysisFrames = 6,
-        AnalysisVideos = 2,
-        StageResolution = 64,
-        PretrainRecipe = PretrainPresets.CpuTiny with
-        {
-            EncoderDepth = 1,
-            DecoderDepth = 1,
-            Frames = DownstreamFixture.Frames,
-            InputSize = DownstreamFixture.Size,
-            BatchSize = 2,
-            DataWorkers = 1,
-        },
-        FineTuneRecipe = FineTunePresets.CpuTiny with
-        {
-            EncoderDepth = 1,
-            Frames = DownstreamFixture.Frames,
-            InputSize = DownstreamFixture.Size,
-            BatchSize = 2,
-            Epochs = 1,
-            WarmupEpochs = 1,
-            TestClips = 1,
-            TestCrops = 1,
-            EvalBatch = 8,
-            ValidateEvery = 0,
-            DataWorkers = 1,
-        },
-    };
+    // the smallest real steps, one fine-tuning seed and no attentive probe
+    private static ProgressionPreset Micro => ProgressionRunnerTests.Micro with { FineTuneSeeds = 1, AttentiveProbe = false, AttentiveProbeEpochs = null };
 
     [Fact]
     public void TheCommandFailsOnABadVideoBeforeWritingItsFolder()

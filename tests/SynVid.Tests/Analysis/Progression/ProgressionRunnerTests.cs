@@ -14,7 +14,7 @@ public sealed class ProgressionRunnerTests
     // runs of one epoch, one linear-probe epoch (no validation), the k-NN probe and two attentive-probe epochs on the
     // fixture's three training videos, 6 frames and 2 videos per analysed set, stages rendered at 64². Decoding the
     // fixture's videos (one ffmpeg process each) dominates the time.
-    private static ProgressionPreset Micro => new()
+    internal static ProgressionPreset Micro => new()
     {
         Name = "test-micro",
         PretrainPreset = "cpu-tiny",
