@@ -45,12 +45,8 @@ public sealed record PretrainRunConfig(PretrainRecipe Recipe, string Data, strin
     /// <summary>File name inside the run folder.</summary>
     public const string FileName = "config.json";
 
-    private static readonly JsonSerializerOptions _jsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
+    // the recipes' own JSON form, so that config.json and --set name fields and enum values alike
+    private static JsonSerializerOptions _jsonOptions => RecipeOverrides.JsonOptions;
 
     /// <summary>A config for a new run with the current SynVid version.</summary>
     public static PretrainRunConfig Create(PretrainRecipe recipe, string data, string? preset) => new(recipe, data, preset, BuildInfo.Version);
