@@ -92,7 +92,7 @@ public static partial class ProgressionScaling
             }
             if (found.Count > 0)
             {
-                points.Add(new ScalingPoint(Path.GetFileName(full), full, plan["preset"]?.ToString() ?? "?", seed, budget, budget * batch, found));
+                points.Add(new ScalingPoint(Path.GetFileName(full), full, plan["preset"]?.ToString() ?? "?", seed, budget, budget * batch, found) { SeedZeroRuns = true });
             }
         }
         return points;
@@ -147,8 +147,11 @@ public static partial class ProgressionScaling
         ArgumentNullException.ThrowIfNull(gaps);
         ArgumentNullException.ThrowIfNull(bootstrap);
         var md = new StringBuilder("# Fine-tuning gaps against the pre-training budget\n\n");
+        var runs = points.Any(p => p.SeedZeroRuns)
+            ? "seed-0 fine-tunings from each budget's checkpoint, against scratch's seed-0 fine-tuning"
+            : "mean over each arm's fine-tuning runs";
         md.Append(CultureInfo.InvariantCulture,
-            $"Top-1 differences in percentage points (mean over each arm's fine-tuning runs) with 95% paired percentile-bootstrap intervals over the test videos ({bootstrap.Resamples} resamples, seed {bootstrap.Seed}).\n\n");
+            $"Top-1 differences in percentage points ({runs}) with 95% paired percentile-bootstrap intervals over the test videos ({bootstrap.Resamples} resamples, seed {bootstrap.Seed}).\n\n");
         md.Append("| run | preset | seed | pre-training steps | pre-training clips | ")
             .Append(string.Join(" | ", gaps.Select(g => g.Label + " [95% CI]"))).Append(" |\n|");
         md.Append(string.Concat(Enumerable.Repeat("---|", 5 + gaps.Count))).Append('\n');

@@ -78,6 +78,7 @@ public sealed class ProgressionScalingTests
         var result = CliRunner.Run("progression-scaling", "--runs", dir, "--out", outDir, "--resamples", "200");
         Assert.True(result.ExitCode == 0, result.StdErr);
         Assert.Equal(1 + 3 * 2, File.ReadAllLines(Path.Combine(outDir, ProgressionScaling.CsvFile)).Length);
+        Assert.Contains("seed-0 fine-tunings from each budget's checkpoint", File.ReadAllText(Path.Combine(outDir, ProgressionScaling.MarkdownFile)), StringComparison.Ordinal);
     }
 
     [Fact]
