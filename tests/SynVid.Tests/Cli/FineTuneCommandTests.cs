@@ -13,7 +13,7 @@ public class FineTuneCommandTests
         using var folder = new TempFolder();
         var result = CliRunner.Run(command, "--data", "synaction", "--checkpoint", "none", "--preset", "gpu-huge", "--out", folder.File("run"));
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("synvid: unknown preset 'gpu-huge'; known: paper-ucf101, paper-hmdb51, cpu-tiny, cpu-small", result.StdErr.Trim());
+        Assert.Equal("synvid: unknown preset 'gpu-huge'; known: paper-ucf101, paper-hmdb51, cpu-tiny, cpu-small, cpu-proof", result.StdErr.Trim());
         Assert.False(Directory.Exists(folder.File("run")));
     }
 
