@@ -29,6 +29,7 @@ public static class CliRoot
         root.Add(EvaluateCommand.Create());
         root.Add(ProgressionCommand.Create());
         root.Add(ProgressionScalingCommand.Create());
+        root.Add(ProgressionEncodersCommand.Create());
         root.Add(DownstreamCommand.FineTune());
         root.Add(DownstreamCommand.LinearProbe());
         root.SetAction(parse =>

@@ -19,7 +19,8 @@ public static class ProgressionCommand
         {
             Description = "cpu-demo (every arm in about 20 minutes on 2 cores: shows the pipeline, not the effect), cpu-small (about 80 min on 2 cores; the cpu-tiny model, longer: " +
                 "the CPU setting meant to show the trend), cpu-proof (calibrated to show pre-training help on a CPU, with its own downstream task and a scaling study; " +
-                "hours on 2 cores, resumable), paper (ViT-B recipes of docs/reference-behaviour.md §5; GPU).",
+                "hours on 2 cores, resumable), cpu-proof-demo (cpu-proof's main job: fine-tunes the shipped encoders, --encoders models/cpu-proof; " +
+                "about 15 minutes on 2 cores), paper (ViT-B recipes of docs/reference-behaviour.md §5; GPU).",
             Required = true,
         };
         var downstream = new Option<string>("--downstream")
@@ -55,6 +56,12 @@ public static class ProgressionCommand
             Arity = ArgumentArity.ZeroOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
+        var encoders = new Option<DirectoryInfo?>("--encoders")
+        {
+            Description = "Folder of pre-trained arm encoders (synvid progression-encoders; the repository ships cpu-proof's in models/cpu-proof): " +
+                "the arms it covers start from them instead of pre-training, after their recorded configuration is checked against this " +
+                "progression's pre-training step and their SHA-256 against the file.",
+        };
         var onBadVideo = BadVideoOption.Create();
         var force = ForceOption.Create();
         var command = new Command(
@@ -68,7 +75,7 @@ public static class ProgressionCommand
             "numbers beside the paper's, the gap closed, Spearman ρ of stage order and accuracy with permutation p-values, bar " +
             "and scatter plots, a preview strip and a reconstruction per stage).")
         {
-            preset, downstream, output, stages, resume, images, features, threads, seed, set, onBadVideo, force,
+            preset, downstream, output, stages, resume, images, features, threads, seed, set, encoders, onBadVideo, force,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -84,8 +91,12 @@ public static class ProgressionCommand
             var plan = ProgressionPlan.Create(
                 chosen, downstreamSpec, parse.GetValue(stages),
                 parse.GetValue(images)?.FullName, parse.GetValue(seed), BadVideoOption.Parse(parse.GetValue(onBadVideo)!));
+            if (parse.GetValue(encoders) is { } encoderFolder)
+            {
+                plan = plan.WithEncoders(ArmEncoders.Load(encoderFolder.FullName));
+            }
             var outDir = OutputFolder.Prepare(parse.GetValue(output)!.FullName, OutputKind.Progression, parse.GetValue(force),
-                [DatasetFolders.OfText(downstreamSpec), parse.GetValue(images)?.FullName],
+                [DatasetFolders.OfText(downstreamSpec), parse.GetValue(images)?.FullName], [plan.Encoders?.Directory],
                 continues: parse.GetValue(resume), sameKindHint: "continue it with --resume");
             // a bad listed video stops the progression here, before its folder is written
             var skipped = ProgressionRunner.CheckDownstream(plan);

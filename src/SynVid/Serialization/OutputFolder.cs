@@ -94,6 +94,7 @@ public static class OutputFolder
             (OutputKind.Correlation, Has("correlations.json")),
             (OutputKind.Textures, Has("textures.json")),
             (OutputKind.Attention, Has("attention_keys.png")),
+            (OutputKind.Encoders, Has("encoders.json")),
         ];
         foreach (var (kind, present) in signatures)
         {
@@ -127,6 +128,7 @@ public static class OutputFolder
         OutputKind.Correlation => "correlation results",
         OutputKind.Textures => "textures",
         OutputKind.Attention => "an attention figure",
+        OutputKind.Encoders => "pre-trained encoders",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -38,4 +38,7 @@ public enum OutputKind
 
     /// <summary><c>synvid attention</c>.</summary>
     Attention,
+
+    /// <summary><c>synvid progression-encoders</c>.</summary>
+    Encoders,
 }

@@ -37,6 +37,20 @@ public sealed class MessageTests : IDisposable
     }
 
     [Fact]
+    public void EncoderFoldersAreCheckedBeforeAnythingRuns()
+    {
+        var missing = OneLine(CliRunner.Run("progression", "--preset", "cpu-proof-demo", "--encoders", _dir.File("none"), "--threads", "1", "--out", _dir.File("p")));
+        Assert.Contains("encoders.json", missing, StringComparison.Ordinal);
+        // the shipped encoders cannot serve cpu-proof itself: its scaling study needs their intermediate checkpoints
+        var shipped = Path.Combine(Model.Fixtures.RepoRoot(), "models", "cpu-proof");
+        Assert.Contains("scaling_steps", OneLine(CliRunner.Run("progression", "--preset", "cpu-proof", "--encoders", shipped, "--threads", "1", "--out", _dir.File("p"))), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_dir.File("p")));
+        Directory.CreateDirectory(_dir.File("empty"));
+        Assert.Contains("not a progression folder", OneLine(CliRunner.Run("progression-encoders", "--runs", _dir.File("empty"), "--out", _dir.File("e"))), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_dir.File("e")));
+    }
+
+    [Fact]
     public void NonFiniteNumbersAndForeignZipsAreInputErrorsNotCrashes()
     {
         Assert.Equal("synvid: recipe field 'base_lr' cannot be NaN; it takes a finite number",

@@ -66,7 +66,7 @@ internal static class Fixtures
         return all.item<bool>();
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !System.IO.File.Exists(Path.Combine(dir.FullName, "SynVid.slnx")))

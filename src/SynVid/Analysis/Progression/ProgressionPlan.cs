@@ -30,6 +30,34 @@ public sealed record ProgressionPlan(
     public string OnBadVideoName => OnBadVideo == BadVideoPolicy.Skip ? "skip" : "fail";
 
     /// <summary>
+    /// Pre-trained encoders (<c>--encoders</c>) installed in place of the pre-training step of the arms they cover;
+    /// set through <see cref="WithEncoders"/>, which checks them against the plan.
+    /// </summary>
+    public ArmEncoders? Encoders { get; private init; }
+
+    /// <summary>
+    /// The plan with <paramref name="encoders"/> replacing the pre-training of the arms they cover (noted in the report).
+    /// An arm of the scaling study needs its intermediate checkpoints, which an encoders folder does not hold, so a plan
+    /// whose preset scales a covered arm is refused.
+    /// </summary>
+    public ProgressionPlan WithEncoders(ArmEncoders encoders)
+    {
+        ArgumentNullException.ThrowIfNull(encoders);
+        var covered = Arms.Where(a => a.Pretrains && encoders.For(a.Name) is not null).ToList();
+        if (covered.FirstOrDefault(Preset.ScalesArm) is { } scaled)
+        {
+            throw new UserInputException(
+                $"--encoders: preset '{Preset.Name}' fine-tunes {scaled.Name} from its checkpoints at steps {string.Join(", ", Preset.ScalingSteps)}, which {encoders.Directory} does not hold; " +
+                "use a preset without scaling_steps (e.g. --set scaling_steps=[]) or run without --encoders");
+        }
+        var note = covered.Count == 0
+            ? $"--encoders {encoders.Directory} covers none of the arms ({string.Join(", ", encoders.Encoders.Select(e => e.Arm))}); every arm pre-trained here."
+            : $"Not pre-trained here: {string.Join(", ", covered.Select(a => a.Name))}. Their pre-training step installed the encoders of {encoders.Directory} " +
+              $"(made by a progression with preset '{encoders.Preset}', seed {encoders.Source["seed"]}; configuration and SHA-256 checked against its {ArmEncoders.ManifestFile}).";
+        return this with { Encoders = encoders, Notes = [.. Notes, note] };
+    }
+
+    /// <summary>
     /// Builds the plan. <paramref name="stages"/> is a comma-separated list of stage names (and optionally
     /// <c>in-domain</c>); null runs the preset's default stages, leaving out the image-crop stage when no image folder
     /// is given. <c>scratch</c> always runs.

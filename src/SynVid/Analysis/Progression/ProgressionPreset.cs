@@ -77,6 +77,9 @@ public sealed record ProgressionPreset
     /// </summary>
     public bool PixelBaseline { get; init; } = true;
 
+    /// <summary>Whether each stage arm runs the analysis step (the dataset metrics below); off where a short run needs only the accuracies.</summary>
+    public bool AnalyseStages { get; init; } = true;
+
     /// <summary>Random frames per dataset for FID, KID, spectrum slope and colour (§7: 10k).</summary>
     public int AnalysisFrames { get; init; } = 10000;
 

@@ -1,3 +1,5 @@
+using SynVid.Synthesis;
+
 namespace SynVid.Analysis.Progression;
 
 /// <summary>The named progression presets (docs/progression.md).</summary>
@@ -61,6 +63,25 @@ public static class ProgressionPresets
         StageResolution = 64,
     };
 
+    /// <summary>
+    /// cpu-proof as the main job (scripts/demo.sh): the same pre-training, whose encoders the repository ships
+    /// (models/cpu-proof, installed with <c>--encoders</c>), then one fine-tuning of 10 epochs instead of two of 30, chosen
+    /// on the scratch and in-domain arms alone (docs/calibration.md §The main job), the linear probe and the pixel
+    /// baseline; no k-NN or attentive probe, dataset analysis or scaling study. Default arms: scratch, static circles,
+    /// moving circles and in-domain.
+    /// </summary>
+    public static ProgressionPreset CpuProofDemo { get; } = CpuProof with
+    {
+        Name = "cpu-proof-demo",
+        FineTuneEpochs = 10,
+        FineTuneSeeds = 1,
+        ScalingSteps = [],
+        KnnProbe = false,
+        AttentiveProbe = false,
+        AnalyseStages = false,
+        DefaultStages = [Stages.StaticCircles.Name, Stages.MovingCircles.Name],
+    };
+
     /// <summary>cpu-proof's downstream task (docs/calibration.md, candidate c3's scenes).</summary>
     public const string SynActionProof = "synaction:test=100,size=85x64,figure=1.5,limbs=3,distractors=0-0,pan=0";
 
@@ -85,6 +106,7 @@ public static class ProgressionPresets
         ["cpu-demo"] = CpuDemo,
         ["cpu-small"] = CpuSmall,
         ["cpu-proof"] = CpuProof,
+        ["cpu-proof-demo"] = CpuProofDemo,
         ["paper"] = Paper,
     };
 

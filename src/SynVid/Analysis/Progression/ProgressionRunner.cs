@@ -99,6 +99,9 @@ public static class ProgressionRunner
             double? loss = null;
             switch (step)
             {
+                case "pretrain" when plan.Encoders?.For(arm.Name) is { } encoder:
+                    loss = plan.Encoders.Install(arm.Name, PretrainConfig(plan, arm, encoder.Seed), stepDir);
+                    break;
                 case "pretrain":
                     loss = Pretrain(plan, arm, stepDir, Report, cancellation);
                     break;
@@ -170,7 +173,7 @@ public static class ProgressionRunner
 
     /// <summary>
     /// The steps of an arm, in order: pretrain (not scratch), finetune and finetune-s1 … (one per fine-tuning seed),
-    /// linprobe, knn and attentive (when the preset runs them), pixels (scratch, when the preset runs it), analyze (stages only).
+    /// linprobe, knn and attentive (when the preset runs them), pixels (scratch, when the preset runs it), analyze (stages, when the preset analyses them).
     /// </summary>
     public static IReadOnlyList<string> Steps(ProgressionPreset preset, ProgressionArm arm)
     {
@@ -199,7 +202,7 @@ public static class ProgressionRunner
         {
             steps.Add(Pixels);
         }
-        if (arm.Analyses)
+        if (arm.Analyses && preset.AnalyseStages)
         {
             steps.Add("analyze");
         }
@@ -249,6 +252,7 @@ public static class ProgressionRunner
             // the latest invocation's choice: a progression stopped by a bad video continues with --resume --on-bad-video skip
             ["on_bad_video"] = plan.OnBadVideoName,
             ["arms"] = new JsonArray([.. plan.Arms.Select(a => (JsonNode)a.Name)]),
+            ["encoders"] = plan.Encoders?.Directory,
             ["synvid_version"] = BuildInfo.Version,
         };
         AtomicFile.WriteAllText(planPath, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
@@ -268,13 +272,7 @@ public static class ProgressionRunner
         }
         else
         {
-            var recipe = plan.Preset.Pretrain(plan.Seed);
-            config = arm.Kind == ArmKind.InDomain
-                ? PretrainData.ForTrainSplit(recipe, plan.Downstream, plan.OnBadVideoName, plan.Preset.PretrainPreset)
-                : PretrainData.ForStage(recipe, plan.Preset.Stage(arm.Name), ImagesFor(plan, arm.Name), plan.Preset.PretrainPreset) with
-                {
-                    TexturePoolSize = plan.Preset.TexturePoolSize,
-                };
+            config = PretrainConfig(plan, arm, plan.Seed);
         }
         var source = PretrainData.Open(config);
         try
@@ -290,6 +288,18 @@ public static class ProgressionRunner
         }
         var (_, values) = MetricsCsv.Read(Path.Combine(stepDir, "metrics.csv"));
         return TailMean(values["loss"]);
+    }
+
+    /// <summary>The configuration of an arm's pre-training step, its recipe seeded <paramref name="seed"/>.</summary>
+    public static PretrainRunConfig PretrainConfig(ProgressionPlan plan, ProgressionArm arm, int seed)
+    {
+        var recipe = plan.Preset.Pretrain(seed);
+        return arm.Kind == ArmKind.InDomain
+            ? PretrainData.ForTrainSplit(recipe, plan.Downstream, plan.OnBadVideoName, plan.Preset.PretrainPreset)
+            : PretrainData.ForStage(recipe, plan.Preset.Stage(arm.Name), ImagesFor(plan, arm.Name), plan.Preset.PretrainPreset) with
+            {
+                TexturePoolSize = plan.Preset.TexturePoolSize,
+            };
     }
 
     /// <summary>Mean of the last tenth (at least one) of a loss curve: less noisy than the last step alone.</summary>
@@ -539,7 +549,7 @@ public static class ProgressionRunner
             $"{pre.TotalSteps} pre-training steps of batch {pre.TotalBatch} ({plan.Preset.PretrainPreset}); " +
             $"fine-tuning {Epochs(ft.Epochs)} of batch {ft.BatchSize} at {ft.Frames}×{ft.InputSize}² ({plan.Preset.FineTunePreset}); " +
             $"linear probe {Epochs(lp.Epochs)}{(plan.Preset.LinearProbeCachedFeatures ? " on cached features" : "")}; " +
-            $"dataset metrics on {plan.Preset.AnalysisFrames} frames and {plan.Preset.AnalysisVideos} videos per set");
+            $"{(plan.Preset.AnalyseStages ? $"dataset metrics on {plan.Preset.AnalysisFrames} frames and {plan.Preset.AnalysisVideos} videos per set" : "no dataset metrics")}");
     }
 
     private static string Epochs(int n) => n == 1 ? "1 epoch" : $"{n} epochs";
