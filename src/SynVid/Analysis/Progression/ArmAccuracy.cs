@@ -60,6 +60,18 @@ public sealed record ArmAccuracy(IReadOnlyList<double> Top1s, AccuracyInterval I
         return new ArmAccuracy(top1s, AccuracyBootstrap.Accuracy(perVideo, bootstrap), [.. runs[0].Select(p => p.Path)], perVideo);
     }
 
+    /// <summary>
+    /// This arm's top-1 minus <paramref name="other"/>'s, in points, with its 95 % bootstrap interval: paired over the
+    /// videos when both tested the same ones (the usual case: one downstream test set), unpaired otherwise.
+    /// </summary>
+    public AccuracyInterval Minus(ArmAccuracy other, BootstrapOptions? bootstrap = null)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Videos.SequenceEqual(other.Videos)
+            ? AccuracyBootstrap.PairedDifference(PerVideo, other.PerVideo, bootstrap)
+            : AccuracyBootstrap.Difference(PerVideo, other.PerVideo, bootstrap);
+    }
+
     /// <summary>The <c>top1</c> of a step folder's results.json, or null when the step has not written one.</summary>
     public static double? Top1(string stepDirectory)
     {

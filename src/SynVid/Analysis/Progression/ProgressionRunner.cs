@@ -487,6 +487,19 @@ public static class ProgressionRunner
                 $"Pixel baseline (no learned features: a logistic regression on the per-pixel temporal s.d. of the grey clip at {grid}×{grid}, on the linear probe's views): " +
                 $"top-1 {pixels.Interval.Value:F1}% (95% CI {pixels.Interval.Low:F1}–{pixels.Interval.High:F1}, {pixels.Interval.Videos} test videos)."));
         }
+        if (scratchArm is not null && FineTuneAccuracy(Path.Combine(directory, scratchArm.Name), plan.Preset) is { } scratchRuns)
+        {
+            var differences = plan.Arms.Where(a => a.Pretrains)
+                .Select(a => (a.Name, Runs: FineTuneAccuracy(Path.Combine(directory, a.Name), plan.Preset)))
+                .Where(x => x.Runs is not null)
+                .Select(x => (x.Name, Gap: x.Runs!.Minus(scratchRuns)))
+                .ToList();
+            if (differences.Count > 0)
+            {
+                notes.Add("Fine-tuning top-1 minus scratch's (points; 95% paired bootstrap CI over the test videos, each video's correctness averaged over an arm's runs): " +
+                    string.Join(", ", differences.Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Name} {d.Gap.Value:+0.0;-0.0;0.0} [{d.Gap.Low:F1}, {d.Gap.High:F1}]"))) + ".");
+            }
+        }
         if (plan.Preset.ScalingSteps.Count > 0 && ProgressionScaling.Budgets(directory) is { Count: > 0 } budgets)
         {
             ProgressionScaling.Write(directory, budgets);

@@ -210,13 +210,7 @@ public static partial class ProgressionScaling
     {
         var better = ArmAccuracy.Read(betterSteps, bootstrap);
         var worse = ArmAccuracy.Read(worseSteps, bootstrap);
-        if (better is null || worse is null)
-        {
-            return null;
-        }
-        return better.Videos.SequenceEqual(worse.Videos)
-            ? AccuracyBootstrap.PairedDifference(better.PerVideo, worse.PerVideo, bootstrap)
-            : AccuracyBootstrap.Difference(better.PerVideo, worse.PerVideo, bootstrap);
+        return better is null || worse is null ? null : better.Minus(worse, bootstrap);
     }
 
     private static JsonObject ReadPlan(string directory)

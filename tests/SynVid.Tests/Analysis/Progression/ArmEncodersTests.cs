@@ -43,7 +43,10 @@ public sealed class ArmEncodersTests
         Assert.Equal(encoder.PretrainLoss, outcome.Rows[1].PretrainLoss);
         string Predictions(string root) => File.ReadAllText(Path.Combine(root, "static-circles", "finetune", PredictionsFile.FileName));
         Assert.Equal(Predictions(source), Predictions(installed));
-        Assert.Contains("Not pre-trained here: static-circles", File.ReadAllText(outcome.ReportPath), StringComparison.Ordinal);
+        var report = File.ReadAllText(outcome.ReportPath);
+        Assert.Contains("Not pre-trained here: static-circles", report, StringComparison.Ordinal);
+        // the arm against scratch, paired over the test videos
+        Assert.Matches(@"minus scratch's \(points; 95% paired bootstrap CI [^)]*\): static-circles [+-]?\d+\.\d \[-?\d+\.\d, -?\d+\.\d\]\.", report);
     }
 
     [Fact]
