@@ -75,6 +75,10 @@ public static class PretrainCommand
             if (parse.GetValue(resume) is { } resumeDir)
             {
                 runDir = resumeDir.FullName;
+                if (Directory.Exists(runDir) && OutputFolder.Identify(runDir) is { Kind: { } kind and not OutputKind.PretrainRun } found)
+                {
+                    throw new UserInputException($"--resume {runDir} holds {found.Description}, not a pre-training run");
+                }
                 config = PretrainRunConfig.Load(runDir);
                 // Every registered option but these would change the saved config, so none is accepted with --resume.
                 if (command.Options.Where(o => o != resume && o != steps && o != threads).Any(o => parse.GetResult(o) is { Implicit: false }))

@@ -103,6 +103,16 @@ public class PretrainCommandTests
         }
     }
 
+    [Fact]
+    public void ResumingAFineTuningRunSaysWhatItIs()
+    {
+        using var dir = new TempFolder();
+        File.WriteAllText(Path.Combine(dir.Path, "config.json"), """{ "recipe": {}, "mode": "finetune" }""");
+        var r = CliRunner.Run("pretrain", "--resume", dir.Path, "--threads", "1");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal($"synvid: --resume {dir.Path} holds a fine-tuning run, not a pre-training run", r.StdErr.Trim());
+    }
+
     [Theory]
     [InlineData("pretrain", "--out", "/tmp/x")]
     [InlineData("pretrain", "--stage", "no-such-stage", "--out", "/tmp/x")]
