@@ -26,7 +26,7 @@ public static class ProgressionCommand
         var downstream = new Option<string>("--downstream")
         {
             Description = "Downstream dataset: " + Datasets.Specs.DatasetSpec.Forms + ". synaction is a built-in proxy, not UCF101. " +
-                "Default: the preset's (cpu-proof has one; the others need it).",
+                "Default: the preset's (cpu-proof and cpu-proof-demo have one; the others need it).",
         };
         var output = new Option<DirectoryInfo>("--out")
         {
