@@ -31,7 +31,9 @@ public static class DeterministicFft
         }
         var first = full[TensorIndex.Slice(0, half)];
         var second = full[TensorIndex.Slice(half, 2 * half)];
-        var packed = fft.ifft(first + second * complex(tensor(0f), tensor(1f)), dim: -1);
+        // an explicit alpha: the implicit one of `first + …` came out unreadable in libtorch on a pre-training worker thread
+        using TorchSharp.Scalar unit = 1.0;
+        var packed = fft.ifft(first.add(second * complex(tensor(0f), tensor(1f)), unit), dim: -1);
         var result = cat(new[] { real(packed), imag(packed) }, 0)[TensorIndex.Slice(0, batch)];
         var outShape = shape[..^2].Concat(new long[] { n, n }).ToArray();
         return result.reshape(outShape).contiguous().MoveToOuterDisposeScope();

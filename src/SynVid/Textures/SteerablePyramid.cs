@@ -84,15 +84,17 @@ public sealed class SteerablePyramid : IDisposable
     public Tensor Reconstruct(PyramidCoefficients pyramid)
     {
         using var scope = NewDisposeScope();
+        // explicit alphas for the complex sums (see DeterministicFft.Irfft2)
+        using TorchSharp.Scalar unit = 1.0;
         var lo = DeterministicFft.Rfft2(pyramid.Lowpass);
         for (var l = Levels - 1; l >= 0; l--)
         {
             var n = BandSize(l);
             var up = Pad(lo * _loCrop[l], n);
             var bandSpectra = DeterministicFft.Rfft2(pyramid.Bands[l]) * _bandSynthesis[l];
-            lo = up + bandSpectra.sum(1);
+            lo = up.add(bandSpectra.sum(1), unit);
         }
-        var full = lo * _lo0 + DeterministicFft.Rfft2(pyramid.Highpass) * _hi0;
+        var full = (lo * _lo0).add(DeterministicFft.Rfft2(pyramid.Highpass) * _hi0, unit);
         return DeterministicFft.Irfft2(full, Size).MoveToOuterDisposeScope();
     }
 
