@@ -104,17 +104,6 @@ public class PretrainCommandTests
     }
 
     [Fact]
-    public void ATexturedStagePretrainsOnOneThread()
-    {
-        // the statistical textures are drawn on the data worker; with one torch thread their complex sums once failed there
-        using var dir = new TempFolder();
-        var run = Path.Combine(dir.Path, "run");
-        var r = CliRunner.Run("pretrain", "--stage", "accelerating-textures", "--preset", "cpu-tiny", "--batch", "2", "--steps", "1", "--threads", "1", "--out", run);
-        Assert.True(r.ExitCode == 0, r.StdErr + r.StdOut);
-        Assert.True(Directory.Exists(Path.Combine(run, "checkpoints")));
-    }
-
-    [Fact]
     public void ResumingAFineTuningRunSaysWhatItIs()
     {
         using var dir = new TempFolder();
