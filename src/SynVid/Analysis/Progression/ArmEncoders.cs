@@ -114,12 +114,7 @@ public sealed class ArmEncoders
     {
         ArgumentNullException.ThrowIfNull(progressionDirectory);
         ArgumentNullException.ThrowIfNull(outDirectory);
-        var planPath = Path.Combine(progressionDirectory, ProgressionRunner.PlanFile);
-        if (!File.Exists(planPath))
-        {
-            throw new UserInputException($"--runs {progressionDirectory}: no {ProgressionRunner.PlanFile}, not a progression folder");
-        }
-        var plan = JsonNode.Parse(File.ReadAllText(planPath)) as JsonObject ?? throw new UserInputException($"{planPath}: not a JSON object");
+        var plan = ProgressionScaling.ReadPlan(progressionDirectory);
         var planArms = (plan["arms"] as JsonArray)?.Select(a => a?.ToString() ?? "").ToList() ?? [];
         var chosen = arms is { Count: > 0 } ? arms : planArms.Where(a => ProgressionStepRecord.Read(Path.Combine(progressionDirectory, a, "pretrain")) is not null).ToList();
         if (chosen.Count == 0)

@@ -213,7 +213,8 @@ public static partial class ProgressionScaling
         return better is null || worse is null ? null : better.Minus(worse, bootstrap);
     }
 
-    private static JsonObject ReadPlan(string directory)
+    /// <summary>A progression folder's progression.json; a missing or malformed one is a user error naming it.</summary>
+    internal static JsonObject ReadPlan(string directory)
     {
         var path = Path.Combine(directory, ProgressionRunner.PlanFile);
         if (!File.Exists(path))
