@@ -120,7 +120,9 @@ public sealed class StatisticalTextureGenerator : ITextureGenerator, IDisposable
         }
         var image = TensorTransfer.FromSpan(planes, new long[] { 3, n, n });
         var f = DeterministicFft.Rfft2(image);
-        var gain = amplitude / f.abs().clamp_min(1e-30);
+        // an explicit Scalar stays alive through the native call (this runs on texture workers; see GcQuietRegion)
+        using TorchSharp.Scalar tiny = 1e-30;
+        var gain = amplitude / f.abs().clamp_min(tiny);
         var y = DeterministicFft.Irfft2(f * gain, n);
         TensorTransfer.CopyToSpan(y, planes);
         for (var c = 0; c < 3; c++)

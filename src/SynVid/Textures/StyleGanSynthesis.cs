@@ -22,6 +22,8 @@ public static class StyleGanSynthesis
     {
         using var scope = NewDisposeScope();
         using var fir = UpsamplingFir();
+        // an explicit alpha stays alive through the native call (this runs on texture workers; see GcQuietRegion)
+        using Scalar unit = 1f;
         var x = network.Constant;
         Tensor? image = null;
         var layer = 0;
@@ -42,7 +44,7 @@ public static class StyleGanSynthesis
             var t = tensor(toRgbStyles.Select(s => (float)(s / Math.Sqrt(c))).ToArray());
             var weights = oriented is null ? network.ToRgbWeights![block] : tensor(oriented.ToRgbWeights[block], new long[] { 3, c });
             var y = matmul(weights * t.unsqueeze(0), x.reshape(c, r * r)).reshape(3, r, r);
-            image = image is null ? y : Upsample2(image, fir) + y;
+            image = image is null ? y : Upsample2(image, fir).add(y, unit);
             block++;
         }
         var planes = new float[3 * options.Resolution * options.Resolution];
@@ -55,9 +57,11 @@ public static class StyleGanSynthesis
     /// </summary>
     public static Tensor DenseLayer(Tensor x, Tensor weight, double[] styles, bool up, Tensor fir)
     {
+        // explicit Scalars stay alive through the native call (this runs on texture workers; see GcQuietRegion)
+        using Scalar two = 2f, epsilon = 1e-8f, unit = 1f, gain = _sqrt2;
         var s = tensor(styles.Select(v => (float)v).ToArray()).reshape(1, -1, 1, 1);
         var w = weight * s;
-        var d = (w.square().sum(new long[] { 1, 2, 3 }) + 1e-8f).rsqrt().reshape(-1, 1, 1, 1);
+        var d = w.pow(two).sum(new long[] { 1, 2, 3 }).add(epsilon, unit).rsqrt().reshape(-1, 1, 1, 1);
         w = w * d;
         var input = x.unsqueeze(0);
         Tensor y;
@@ -71,7 +75,7 @@ public static class StyleGanSynthesis
         {
             y = nn.functional.conv2d(input, w, padding: new long[] { 1, 1 });
         }
-        return (y.squeeze(0).relu() * _sqrt2);
+        return y.squeeze(0).relu().mul(gain);
     }
 
     /// <summary>
@@ -104,12 +108,14 @@ public static class StyleGanSynthesis
         {
             u = nn.functional.conv2d(z, _bankTensor.Value.reshape(1, bank, 3, 3), padding: new long[] { 1, 1 });
         }
-        u = u.reshape(1, outResolution, outResolution) * (float)(1 / Math.Sqrt(energy + 1e-8));
+        // explicit Scalars stay alive through the native call (this runs on texture workers; see GcQuietRegion)
+        using Scalar unit = 1f, normaliser = (float)(1 / Math.Sqrt(energy + 1e-8)), strength = (float)draw.NoiseStrength, gain = _sqrt2;
+        u = u.reshape(1, outResolution, outResolution).mul(normaliser);
         var side = (int)noise.shape[^1];
-        var n = nn.functional.avg_pool2d(noise, side / outResolution).reshape(1, outResolution, outResolution) * (float)draw.NoiseStrength;
+        var n = nn.functional.avg_pool2d(noise, side / outResolution).reshape(1, outResolution, outResolution).mul(strength);
         var signs = tensor(draw.Signs).reshape(-1, 1, 1);
         var biases = tensor(draw.Biases).reshape(-1, 1, 1);
-        return (signs * u + n + biases).relu() * _sqrt2;
+        return (signs * u).add(n, unit).add(biases, unit).relu().mul(gain);
     }
 
     /// <summary>upfirdn2d ×2 of the image path: zero insertion, pad (2, 1), [1,3,3,1] FIR with gain 4.</summary>

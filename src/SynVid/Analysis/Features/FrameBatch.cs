@@ -1,5 +1,6 @@
 using SynVid.Datasets;
 using SynVid.Video;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SynVid.Analysis.Features;
@@ -19,6 +20,8 @@ public static class FrameBatch
         using var scope = NewDisposeScope();
         var parts = new List<Tensor>(frames.Count);
         var start = 0;
+        // an explicit Scalar stays alive through the native call (extraction can run beside a training step; see GcQuietRegion)
+        using Scalar full = 255f;
         while (start < frames.Count)
         {
             // Runs of equally sized frames are resized in one call.
@@ -28,7 +31,7 @@ public static class FrameBatch
                 end++;
             }
             var run = ClipTensor.Stack([.. frames.Skip(start).Take(end - start)]);
-            parts.Add(Resize(run.permute(0, 3, 1, 2).to_type(ScalarType.Float32).div_(255f), height, width));
+            parts.Add(Resize(run.permute(0, 3, 1, 2).to_type(ScalarType.Float32).div_(full), height, width));
             start = end;
         }
         return cat(parts, 0).MoveToOuterDisposeScope();
@@ -51,7 +54,8 @@ public static class FrameBatch
         {
             return x.alias();
         }
-        return nn.functional.interpolate(x, [height, width], mode: InterpolationMode.Bicubic, align_corners: false, antialias: true).clamp_(0f, 1f);
+        using Scalar zero = 0f, one = 1f;
+        return nn.functional.interpolate(x, [height, width], mode: InterpolationMode.Bicubic, align_corners: false, antialias: true).clamp_(zero, one);
     }
 
     /// <summary><paramref name="count"/> frame indices spread evenly over a clip of <paramref name="length"/>: ⌊i · length / count⌋.</summary>

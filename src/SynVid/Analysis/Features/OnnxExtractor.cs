@@ -2,6 +2,7 @@ using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using SynVid.Analysis.Metrics;
 using SynVid.Video;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SynVid.Analysis.Features;
@@ -113,7 +114,8 @@ public sealed class OnnxExtractor : IFeatureExtractor
             return ExtractClips([.. frames.Select(f => (IReadOnlyList<RgbImage>)Enumerable.Repeat(f, InputFrames).ToArray())]);
         }
         using var scope = NewDisposeScope();
-        var x = FrameBatch.Images(frames, InputHeight, InputWidth).mul_(2).sub_(1);
+        using Scalar two = 2, one = 1; // kept alive through the native calls (see GcQuietRegion)
+        var x = FrameBatch.Images(frames, InputHeight, InputWidth).mul_(two).sub_(one);
         if (!_channelsFirst)
         {
             x = x.permute(0, 2, 3, 1);
@@ -131,7 +133,8 @@ public sealed class OnnxExtractor : IFeatureExtractor
         }
         var fitted = clips.Select(c => c.Count == InputFrames ? c : (IReadOnlyList<RgbImage>)[.. FrameBatch.Evenly(c.Count, InputFrames).Select(i => c[i])]).ToList();
         using var scope = NewDisposeScope();
-        var x = FrameBatch.Clips(fitted, InputHeight, InputWidth).mul_(2).sub_(1);
+        using Scalar two = 2, one = 1; // kept alive through the native calls (see GcQuietRegion)
+        var x = FrameBatch.Clips(fitted, InputHeight, InputWidth).mul_(two).sub_(one);
         if (!_channelsFirst)
         {
             x = x.permute(0, 2, 1, 3, 4);

@@ -64,7 +64,8 @@ public sealed class RandomConvExtractor : IFeatureExtractor
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var x = FrameBatch.Images(frames, FrameSize, FrameSize).to(_device).mul_(2).sub_(1);
+        using Scalar two = 2, one = 1; // kept alive through the native calls (see GcQuietRegion)
+        var x = FrameBatch.Images(frames, FrameSize, FrameSize).to(_device).mul_(two).sub_(one);
         foreach (var (weight, stride) in _frameLayers)
         {
             x = nn.functional.relu(nn.functional.conv2d(x, weight, strides: stride, padding: [1, 1]));
@@ -78,7 +79,8 @@ public sealed class RandomConvExtractor : IFeatureExtractor
         ArgumentNullException.ThrowIfNull(clips);
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var x = FrameBatch.Clips([.. clips.Select(Fit)], ClipSize, ClipSize).to(_device).mul_(2).sub_(1);
+        using Scalar two = 2, one = 1; // kept alive through the native calls (see GcQuietRegion)
+        var x = FrameBatch.Clips([.. clips.Select(Fit)], ClipSize, ClipSize).to(_device).mul_(two).sub_(one);
         foreach (var (weight, stride) in _clipLayers)
         {
             x = nn.functional.relu(nn.functional.conv3d(x, weight, strides: stride, padding: [1, 1, 1]));

@@ -73,9 +73,9 @@ public sealed record Mixup(double MixupAlpha = 0.8, double CutmixAlpha = 1.0, do
             else if (!draw.Cutmix && draw.Lambda < 1)
             {
                 // explicit Scalars stay alive through the native call (implicit ones can be finalized mid-call; see GcQuietRegion)
-                using Scalar own = draw.Lambda, other = 1 - draw.Lambda;
+                using Scalar own = draw.Lambda, other = 1 - draw.Lambda, unit = 1;
                 var partner = clips.flip(0).mul(other);
-                clips.mul_(own).add_(partner);
+                clips.mul_(own).add_(partner, unit);
             }
         }
         return Targets(labels, classes, draw.Lambda);
@@ -91,7 +91,7 @@ public sealed record Mixup(double MixupAlpha = 0.8, double CutmixAlpha = 1.0, do
         using Scalar offValue = off, onValue = on;
         var y1 = full(labels.Length, classes, offValue, ScalarType.Float32).scatter_(1, index, full(labels.Length, 1, onValue, ScalarType.Float32));
         var y2 = y1.flip(0);
-        using Scalar own = lambda, other = 1 - lambda;
-        return (y1 * own + y2 * other).MoveToOuterDisposeScope();
+        using Scalar own = lambda, other = 1 - lambda, unit = 1;
+        return (y1 * own).add(y2 * other, unit).MoveToOuterDisposeScope();
     }
 }
