@@ -16,10 +16,10 @@ public static class ProgressionCharts
         var plot = new ScottPlot.Plot();
         var series = new (string Label, ScottPlot.Color Color, Func<ProgressionRow, double?> Value, Func<ProgressionRow, double?> Error)[]
         {
-            ($"fine-tune ({downstream})", ScottPlot.Colors.SteelBlue, r => r.FineTuneTop1, r => r.FineTuneTop1Sd),
-            ($"linear probe ({downstream})", ScottPlot.Colors.DarkOrange, r => r.LinProbeTop1, _ => null),
-            ($"k-NN probe ({downstream})", ScottPlot.Colors.SeaGreen, r => r.KnnTop1, _ => null),
-            ($"attentive probe ({downstream})", ScottPlot.Colors.MediumPurple, r => r.AttentiveTop1, _ => null),
+            ("fine-tune", ScottPlot.Colors.SteelBlue, r => r.FineTuneTop1, r => r.FineTuneTop1Sd),
+            ("linear probe", ScottPlot.Colors.DarkOrange, r => r.LinProbeTop1, _ => null),
+            ("k-NN probe", ScottPlot.Colors.SeaGreen, r => r.KnnTop1, _ => null),
+            ("attentive probe", ScottPlot.Colors.MediumPurple, r => r.AttentiveTop1, _ => null),
             ("paper ViT-B UCF101 fine-tune", ScottPlot.Colors.Gray, r => PaperResults.ViTBase.TryGetValue(r.Stage, out var p) ? p.Ucf101FineTune : null, _ => null),
         };
         series = [.. series.Where(s => rows.Any(r => s.Value(r) is { } v && double.IsFinite(v)))];
@@ -45,6 +45,8 @@ public static class ProgressionCharts
         {
             plot.Legend.ManualItems.Add(new ScottPlot.LegendItem { LabelText = label, FillColor = color });
         }
+        // one row above the bars (the axis runs past 100 to leave room), so the legend never hides a bar
+        plot.Legend.Orientation = ScottPlot.Orientation.Horizontal;
         plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. Enumerable.Range(0, rows.Count).Select(i => (double)i)], [.. rows.Select(r => r.Stage)]);
@@ -52,9 +54,11 @@ public static class ProgressionCharts
         plot.Axes.Bottom.TickLabelStyle.Alignment = ScottPlot.Alignment.MiddleLeft;
         plot.Axes.Bottom.MajorTickStyle.Length = 0; // the rotated names start at the tick: a tick mark would read as a minus sign
         plot.Axes.Bottom.MinimumSize = 120;
-        plot.Axes.SetLimits(-0.6, rows.Count - 0.4, 0, 105);
+        plot.Axes.SetLimits(-0.6, rows.Count - 0.4, 0, 112);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [.. Enumerable.Range(0, 11).Select(i => i * 10.0)], [.. Enumerable.Range(0, 11).Select(i => (i * 10).ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         plot.YLabel("top-1 (%)");
-        plot.Title("accuracy by pre-training data");
+        plot.Title($"accuracy by pre-training data (downstream: {downstream})");
         PlotFile.SavePng(plot, path, 1200, 600);
     }
 
