@@ -9,6 +9,8 @@ namespace SynVid.Training;
 /// finalize a Scalar still in use; libtorch then fails with "Expected false to be true ... toFloat" after some hundreds
 /// of steps while the data workers allocate frames. A no-GC region of <see cref="Budget"/> bytes covers a step's
 /// allocations on every thread; after it, a collection with finalizers runs while no native call is in flight.
+/// That collection can still meet a native call of a worker thread (texture pools, data workers), so code that runs
+/// on workers passes libtorch only Scalars held in <c>using</c> variables (checked on the IL by WorkerThreadScalarTests).
 /// </summary>
 public sealed class GcQuietRegion : IDisposable
 {
